@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param maxBackoff         cap of the retry delay (and of an honoured Retry-After)
  * @param connectTimeout     TCP connect timeout
  * @param responseTimeout    time to wait for the response once the request is sent
+ * @param totalTimeout       cap on one attempt from connect to the last response byte
  * @param shutdownGrace      how long {@code close()} keeps delivering what is queued
  * @param trustStore         optional trust store (PKCS12/JKS) for a private CA; {@code null} = JDK defaults
  * @param trustStorePassword its password, masked; may be {@code null}
@@ -32,6 +33,7 @@ public record DeliverySettings(
         Duration maxBackoff,
         Duration connectTimeout,
         Duration responseTimeout,
+        Duration totalTimeout,
         Duration shutdownGrace,
         Path trustStore,
         Secret trustStorePassword) {

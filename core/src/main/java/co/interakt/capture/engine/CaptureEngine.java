@@ -3,6 +3,7 @@ package co.interakt.capture.engine;
 import co.interakt.capture.config.CaptureConfig;
 import co.interakt.capture.config.CaptureRule;
 import co.interakt.capture.delivery.PayloadSink;
+import co.interakt.capture.delivery.Sinks;
 import co.interakt.capture.extract.CapturedRequest;
 
 /**
@@ -11,6 +12,13 @@ import co.interakt.capture.extract.CapturedRequest;
  * mapping and the hand-off to the sink happen here; nothing here throws into the caller.
  */
 public final class CaptureEngine implements AutoCloseable {
+
+    /**
+     * Request attribute set by whichever layer (filter or agent) handles a request first, so a
+     * request is captured once even when both are installed. A plain string crosses class loaders.
+     */
+    public static final String HANDLED_ATTRIBUTE = "co.interakt.capture.handled";
+
     // TODO(extraction helper): implement capture() and metrics.
     private final CaptureConfig config;
     private final PayloadSink sink;
@@ -18,6 +26,11 @@ public final class CaptureEngine implements AutoCloseable {
     public CaptureEngine(CaptureConfig config, PayloadSink sink) {
         this.config = config;
         this.sink = sink;
+    }
+
+    /** Builds the sink the configuration asks for (HTTP sender or dry-run logger) and the engine around it. */
+    public static CaptureEngine start(CaptureConfig config) {
+        return new CaptureEngine(config, Sinks.create(config.delivery()));
     }
 
     public CaptureConfig config() {
