@@ -55,7 +55,7 @@ final class MultipartParser {
         HeaderValue type = null;
         int line = headersStart;
         while (line < contentStart) {
-            int lineEnd = indexOf(body, (byte) '\n', line, contentStart);
+            int lineEnd = Bytes.indexOf(body, (byte) '\n', line, contentStart);
             int textEnd = lineEnd > line && body[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
             // Header bytes are decoded leniently: only the field name comes from them.
             String header = new String(body, line, textEnd - line, charset);
@@ -107,7 +107,7 @@ final class MultipartParser {
             if (body[line] == '\r' && line + 1 < length && body[line + 1] == '\n') {
                 return line + 2;
             }
-            int lineEnd = indexOf(body, (byte) '\n', line, length);
+            int lineEnd = Bytes.indexOf(body, (byte) '\n', line, length);
             if (lineEnd >= length) {
                 break;
             }
@@ -145,15 +145,6 @@ final class MultipartParser {
             }
         }
         return true;
-    }
-
-    private static int indexOf(byte[] body, byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (body[i] == b) {
-                return i;
-            }
-        }
-        return to;
     }
 
     private static ExtractionFailure malformed() {

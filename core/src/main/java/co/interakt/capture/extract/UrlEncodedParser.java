@@ -17,8 +17,8 @@ final class UrlEncodedParser {
         byte[] scratch = new byte[length];
         int i = offset;
         while (i < end) {
-            int pairEnd = indexOf(bytes, (byte) '&', i, end);
-            int eq = indexOf(bytes, (byte) '=', i, pairEnd);
+            int pairEnd = Bytes.indexOf(bytes, (byte) '&', i, end);
+            int eq = Bytes.indexOf(bytes, (byte) '=', i, pairEnd);
             if (pairEnd > i) {
                 String name = decode(bytes, i, eq, charset, scratch);
                 String value = eq < pairEnd ? decode(bytes, eq + 1, pairEnd, charset, scratch) : "";
@@ -26,16 +26,6 @@ final class UrlEncodedParser {
             }
             i = pairEnd + 1;
         }
-    }
-
-    /** Position of {@code b} in {@code [from, to)}, or {@code to} when absent. */
-    private static int indexOf(byte[] bytes, byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return to;
     }
 
     private static String decode(byte[] bytes, int from, int to, Charset charset, byte[] scratch) {

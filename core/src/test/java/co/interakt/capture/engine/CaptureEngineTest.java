@@ -108,12 +108,14 @@ class CaptureEngineTest {
     @BeforeEach
     void captureLogs() {
         julLogger.setLevel(Level.ALL);
+        julLogger.setUseParentHandlers(false);
         julLogger.addHandler(logCapture);
     }
 
     @AfterEach
     void releaseLogs() {
         julLogger.removeHandler(logCapture);
+        julLogger.setUseParentHandlers(true);
         julLogger.setLevel(null);
     }
 
