@@ -77,8 +77,8 @@ public final class CaptureEngine implements AutoCloseable {
      * never a value); a failure of our own is counted as an internal error.
      */
     public void capture(CaptureRule rule, CapturedRequest request) {
-        metrics.matched();
         try {
+            metrics.matched();
             Extraction extraction = extractor.extract(request);
             if (!extraction.captured()) {
                 skip(rule, extraction.skippedReason());
@@ -105,9 +105,14 @@ public final class CaptureEngine implements AutoCloseable {
         return metrics.snapshot();
     }
 
+    /** Closes the sink (which delivers what is queued within its grace period). Never throws. */
     @Override
     public void close() {
-        sink.close();
+        try {
+            sink.close();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the Interakt sink failed: {0}", e.getClass().getName());
+        }
     }
 
     private PayloadMapper mapperFor(CaptureRule rule) {
