@@ -115,6 +115,18 @@ public final class ConfigLoader {
      * prefix (e.g. {@code app-id}) is a mistake worth stopping for; anything else belongs to someone
      * else (a shared application.properties) and is skipped.
      */
+    /** {@code INTERAKT_RULE_<something>_PATHS} and the like: right shape, but for no listed rule. */
+    private static boolean looksLikeRuleKey(String envName) {
+        for (ConfigKey template : ConfigKeys.PER_RULE) {
+            String[] around = template.envName().split(ConfigKey.envName(ConfigKey.RULE_PLACEHOLDER), 2);
+            if (envName.length() > around[0].length() + around[1].length()
+                    && envName.startsWith(around[0]) && envName.endsWith(around[1])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Map<String, String> interaktKeys(Map<String, String> raw, Source source, boolean configFileAlias) {
         Map<String, String> kept = new LinkedHashMap<>();
         KnownKeys globals = new KnownKeys(List.of());
@@ -186,7 +198,13 @@ public final class ConfigLoader {
     private void warnUnknownEnvironment(KnownKeys known) {
         Map<String, String> byEnvName = known.byEnvName();
         for (String name : environment.keySet()) {
-            if (name.startsWith(ENV_PREFIX) && !byEnvName.containsKey(name)) {
+            if (!name.startsWith(ENV_PREFIX) || byEnvName.containsKey(name)) {
+                continue;
+            }
+            if (looksLikeRuleKey(name)) {
+                LOG.log(System.Logger.Level.WARNING, "Ignoring environment variable {0}: its rule is not listed in "
+                        + "{1} ({2}); add the rule name there", name, RULES.name(), RULES.envName());
+            } else {
                 LOG.log(System.Logger.Level.WARNING, "Ignoring environment variable {0}: not a known key ({1})",
                         name, ClosestKey.fix(name, byEnvName.keySet()));
             }

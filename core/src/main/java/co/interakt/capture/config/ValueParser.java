@@ -16,23 +16,25 @@ final class ValueParser {
     }
 
     static boolean bool(Setting s) {
-        String v = required(s, "true or false").toLowerCase(Locale.ROOT);
+        String fix = "use true or false";
+        String v = required(s, fix).toLowerCase(Locale.ROOT);
         if (v.equals("true") || v.equals("false")) {
             return Boolean.parseBoolean(v);
         }
-        throw s.error(s.shown() + " is not a boolean", "use true or false");
+        throw s.error(s.shown() + " is not a boolean", fix);
     }
 
     /** A whole number from 1 to {@code max}. */
     static int positiveInt(Setting s, int max) {
-        String v = required(s, "a whole number from 1 to " + max);
+        String fix = "use a whole number from 1 to " + max;
+        String v = required(s, fix);
         if (v.matches("\\d{1,10}")) {
             long n = Long.parseLong(v);
             if (n >= 1 && n <= max) {
                 return (int) n;
             }
         }
-        throw s.error(s.shown() + " is not a whole number from 1 to " + max, "use a whole number from 1 to " + max);
+        throw s.error(s.shown() + " is not a whole number from 1 to " + max, fix);
     }
 
     /** A byte count: bare bytes, or with {@code KiB} / {@code MiB}; from 1 to {@code max}. */
