@@ -8,8 +8,8 @@ import java.util.Locale;
  *
  * @param name         the key as written in a properties file or system property
  * @param defaultValue the value used when no source sets the key; {@code null} = none
- * @param defaultText  how the default reads in the README when it is not simply {@code defaultValue}
- * @param description  one line for the README table
+ * @param defaultText  how the default reads in the README (Markdown) when it is not simply {@code defaultValue}
+ * @param description  one line for the README table (Markdown)
  * @param secret       the value is a credential: never echoed in a message or log line
  */
 public record ConfigKey(String name, String defaultValue, String defaultText, String description, boolean secret) {
@@ -35,11 +35,11 @@ public record ConfigKey(String name, String defaultValue, String defaultText, St
         return name.replace(RULE_PLACEHOLDER, rule);
     }
 
-    /** The default as the README shows it. */
+    /** The default as the README shows it (Markdown). */
     public String documentedDefault() {
         if (defaultText != null) {
             return defaultText;
         }
-        return defaultValue == null ? "(none)" : defaultValue;
+        return defaultValue == null ? "(none)" : "`" + defaultValue + "`";
     }
 }

@@ -30,7 +30,7 @@ public final class ConfigKeys {
             "Interakt API base; https, or http only on localhost / 127.x / ::1.");
     public static final ConfigKey DRY_RUN = documented("interakt.dry-run", null,
             "true when app-id or api-key is missing, else false",
-            "Log payloads (masked) instead of sending them; false requires app-id and api-key.");
+            "Log payloads instead of sending them; false requires app-id and api-key.");
     public static final ConfigKey MAX_BODY_BYTES = key("interakt.max-body-bytes", "65536",
             "Bodies larger than this are not parsed; bytes, or with KiB / MiB (at most 16MiB).");
     public static final ConfigKey MAX_VALUE_LENGTH = key("interakt.max-value-length", "1024",
@@ -42,8 +42,8 @@ public final class ConfigKeys {
 
     // Per rule
     public static final ConfigKey RULE_PATHS = documented("interakt.rule.<name>.paths", null,
-            "for signup: " + DEFAULT_RULE_PATHS + "; other rules: required",
-            "Path patterns within the app: exact, * = one segment, ** = any number of segments.");
+            "for `signup`: `" + DEFAULT_RULE_PATHS + "`; other rules: required",
+            "Path patterns within the app: exact, `*` = one segment, `**` = any number of segments.");
     public static final ConfigKey RULE_METHODS = key("interakt.rule.<name>.methods", "POST",
             "HTTP methods captured.");
     public static final ConfigKey RULE_TARGET = key("interakt.rule.<name>.target", "members",
@@ -70,15 +70,15 @@ public final class ConfigKeys {
             "country,country_code,countryCode,user[country],user.country,address[country],address.country",
             "Field names holding the country.");
     public static final ConfigKey RULE_CUSTOM_FIELDS = key("interakt.rule.<name>.custom-fields", "*",
-            "Other fields sent as custom_fields: * = every non-sensitive one, or a list (allow-list; empty = none).");
+            "Other fields sent as custom_fields: `*` = every non-sensitive one, or a list (allow-list; empty = none).");
     public static final ConfigKey RULE_EXCLUDE_FIELDS = documented("interakt.rule.<name>.exclude-fields", "",
             "(empty)", "Extra field names never forwarded.");
     public static final ConfigKey RULE_SUCCESS_STATUS = key("interakt.rule.<name>.success-status", "2xx,3xx",
             "Response statuses that count as a signup: classes, codes or ranges, e.g. 200-299,302.");
     public static final ConfigKey RULE_ENRICH = documented("interakt.rule.<name>.enrich", "", "(empty)",
-            "Request context added to custom_fields: any of client-ip, user-agent, referrer, utm, page-url.");
+            "Request context added to custom_fields: any of `client-ip`, `user-agent`, `referrer`, `utm`, `page-url`.");
     public static final ConfigKey RULE_TRUSTED_PROXY_HEADER = key("interakt.rule.<name>.trusted-proxy-header",
-            "none", "Header holding the client IP behind a proxy you trust, e.g. X-Forwarded-For; none = socket peer.");
+            "none", "Header holding the client IP behind a proxy you trust, e.g. `X-Forwarded-For`; `none` = socket peer.");
 
     // Delivery
     public static final ConfigKey QUEUE_CAPACITY = key("interakt.queue-capacity", "10000",
