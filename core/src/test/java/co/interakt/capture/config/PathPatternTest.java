@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,6 +69,28 @@ class PathPatternTest {
         assertEquals(KEY, e.key());
         assertTrue(e.getMessage().startsWith(KEY + ": "), e.getMessage());
         assertTrue(e.getMessage().contains("fix: write patterns like /signup"), e.getMessage());
+    }
+
+    /** Runs on every request thread: counted in bytes allocated by this thread, not in time. */
+    @Test
+    void matchingAllocatesNothing() {
+        PathPattern[] patterns = {
+            PathPattern.compile(KEY, "/signup"), PathPattern.compile(KEY, "/users/*/register"),
+            PathPattern.compile(KEY, "/a/**/x/**/z")};
+        String[] paths = {"/signup/", "/users/42/register", "/a/1/x/2/x/3/z", "/a/1/y/2/z", "/other"};
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        int hits = 0;
+        for (int warm = 0; warm < 20_000; warm++) {
+            hits += patterns[warm % 3].matches(paths[warm % 5]) ? 1 : 0;
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 100_000; i++) {
+            hits += patterns[i % 3].matches(paths[i % 5]) ? 1 : 0;
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(hits > 0);
+        // A few bytes of measuring noise at most; one allocation per match would be megabytes.
+        assertTrue(allocated < 10_000, "matches() allocated " + allocated + " bytes in 100000 calls");
     }
 
     @ParameterizedTest
