@@ -110,11 +110,6 @@ public final class ConfigLoader {
         return values;
     }
 
-    /**
-     * Keeps the {@code interakt.*} keys of a file or the overrides. A key that is only missing its
-     * prefix (e.g. {@code app-id}) is a mistake worth stopping for; anything else belongs to someone
-     * else (a shared application.properties) and is skipped.
-     */
     /** {@code INTERAKT_RULE_<something>_PATHS} and the like: right shape, but for no listed rule. */
     private static boolean looksLikeRuleKey(String envName) {
         for (ConfigKey template : ConfigKeys.PER_RULE) {
@@ -127,6 +122,11 @@ public final class ConfigLoader {
         return false;
     }
 
+    /**
+     * Keeps the {@code interakt.*} keys of a file or the overrides. A key that is only missing its
+     * prefix (e.g. {@code app-id}) is a mistake worth stopping for; anything else belongs to someone
+     * else (a shared application.properties) and is skipped.
+     */
     private static Map<String, String> interaktKeys(Map<String, String> raw, Source source, boolean configFileAlias) {
         Map<String, String> kept = new LinkedHashMap<>();
         KnownKeys globals = new KnownKeys(List.of());
