@@ -24,9 +24,10 @@ public final class CaptureEngine implements AutoCloseable {
 
     /**
      * Request attribute set by whichever layer (filter or agent) handles a request first, so a
-     * request is captured once even when both are installed. A plain string crosses class loaders.
+     * request is captured once even when both are installed. A plain string crosses class loaders;
+     * it deliberately does not start with our package name, which the agent's shading relocates.
      */
-    public static final String HANDLED_ATTRIBUTE = "co.interakt.capture.handled";
+    public static final String HANDLED_ATTRIBUTE = "interakt-capture.handled";
 
     private static final System.Logger LOG = System.getLogger(CaptureEngine.class.getName());
 
