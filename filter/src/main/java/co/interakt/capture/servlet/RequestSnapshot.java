@@ -27,7 +27,8 @@ final class RequestSnapshot {
         BodyCache cache = request.cache();
         boolean complete = request.bodyComplete();
         Map<String, List<String>> containerParameters = Map.of();
-        if (cache.size() == 0 && (request.parametersRequested() || request.partsRequested())) {
+        if (cache.size() == 0 && (request.partsRequested()
+                || request.parametersRequested() && BodyCachingRequest.isFormContent(request.getContentType()))) {
             // The container consumed the body for getParameter*/getPart*: take what it parsed.
             Bounded parsed = request.partsRequested()
                     ? textParts(request, maxBodyBytes)
