@@ -1,0 +1,110 @@
+package co.interakt.capture.config;
+
+import static co.interakt.capture.config.ConfigKeys.*;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns merged settings into the validated, immutable {@link CaptureConfig}. */
+final class ConfigBinder {
+    /** Bodies are buffered per request: keep the cap well inside a request thread's fair share of heap. */
+    static final int MAX_BODY_LIMIT = 16 * 1024 * 1024;
+    static final int MAX_VALUE_LIMIT = 1024 * 1024;
+    static final int QUEUE_LIMIT = 1_000_000;
+    static final int ATTEMPTS_LIMIT = 100;
+
+    private ConfigBinder() {
+    }
+
+    static CaptureConfig bind(LayeredSettings s, List<String> ruleNames) {
+        boolean enabled = ValueParser.bool(s.get(ENABLED));
+        int maxBodyBytes = ValueParser.byteSize(s.get(MAX_BODY_BYTES), MAX_BODY_LIMIT);
+        int maxValueLength = ValueParser.positiveInt(s.get(MAX_VALUE_LENGTH), MAX_VALUE_LIMIT);
+        List<String> sensitive = ValueParser.list(s.get(SENSITIVE_FIELDS));
+        List<CaptureRule> rules = new ArrayList<>();
+        for (String name : ruleNames) {
+            rules.add(RuleBinder.bind(s, name));
+        }
+        return new CaptureConfig(enabled, rules, maxBodyBytes, maxValueLength, sensitive, delivery(s));
+    }
+
+    private static DeliverySettings delivery(LayeredSettings s) {
+        String appId = ValueParser.optional(s.get(APP_ID));
+        Secret apiKey = Secret.ofNullable(s.get(API_KEY).value());
+        boolean dryRun = dryRun(s.get(DRY_RUN), appId, apiKey);
+        Duration initialBackoff = ValueParser.duration(s.get(RETRY_INITIAL_BACKOFF), false);
+        Setting maxBackoffSetting = s.get(RETRY_MAX_BACKOFF);
+        Duration maxBackoff = ValueParser.duration(maxBackoffSetting, false);
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+            throw maxBackoffSetting.error(maxBackoffSetting.shown() + " is below "
+                    + RETRY_INITIAL_BACKOFF.name() + " (" + initialBackoff.toMillis() + "ms)",
+                    "raise it, or lower " + RETRY_INITIAL_BACKOFF.name());
+        }
+        Path trustStore = trustStore(s.get(TRUSTSTORE_PATH));
+        Secret trustStorePassword = Secret.ofNullable(s.get(TRUSTSTORE_PASSWORD).value());
+        if (trustStorePassword != null && trustStore == null) {
+            throw new ConfigException(TRUSTSTORE_PASSWORD.name(), "set without " + TRUSTSTORE_PATH.name(),
+                    "set " + TRUSTSTORE_PATH.name() + " to the trust store file, or remove the password");
+        }
+        return new DeliverySettings(
+                BaseUrl.parse(s.get(BASE_URL)),
+                appId,
+                apiKey,
+                dryRun,
+                ValueParser.positiveInt(s.get(QUEUE_CAPACITY), QUEUE_LIMIT),
+                ValueParser.positiveInt(s.get(RETRY_MAX_ATTEMPTS), ATTEMPTS_LIMIT),
+                initialBackoff,
+                maxBackoff,
+                ValueParser.duration(s.get(TIMEOUT_CONNECT), false),
+                ValueParser.duration(s.get(TIMEOUT_RESPONSE), false),
+                ValueParser.duration(s.get(TIMEOUT_TOTAL), false),
+                ValueParser.duration(s.get(SHUTDOWN_GRACE), true),
+                trustStore,
+                trustStorePassword);
+    }
+
+    /** Unset means "dry-run exactly when credentials are missing"; an explicit false demands them. */
+    private static boolean dryRun(Setting setting, String appId, Secret apiKey) {
+        boolean missing = appId == null || apiKey == null;
+        if (!setting.isSet()) {
+            return missing;
+        }
+        boolean dryRun = ValueParser.bool(setting);
+        if (!dryRun && missing) {
+            List<String> absent = new ArrayList<>();
+            if (appId == null) {
+                absent.add(APP_ID.name());
+            }
+            if (apiKey == null) {
+                absent.add(API_KEY.name());
+            }
+            throw new ConfigException(absent.get(0),
+                    String.join(" and ", absent) + " not set while " + DRY_RUN.name() + "=false (" + setting.origin() + ")",
+                    "set " + APP_ID.name() + " and " + API_KEY.name() + " (environment " + APP_ID.envName()
+                            + " and " + API_KEY.envName() + "), or remove " + DRY_RUN.name()
+                            + " to log payloads instead of sending them");
+        }
+        return dryRun;
+    }
+
+    private static Path trustStore(Setting s) {
+        String value = ValueParser.optional(s);
+        if (value == null) {
+            return null;
+        }
+        String fix = "point it at a readable PKCS12 or JKS file, or remove it to use the JDK's trust store";
+        try {
+            Path path = Path.of(value);
+            if (Files.isRegularFile(path) && Files.isReadable(path)) {
+                return path;
+            }
+        } catch (InvalidPathException e) {
+            // reported below
+        }
+        throw s.error(s.shown() + " is not a readable file", fix);
+    }
+}
