@@ -1,5 +1,6 @@
 package co.interakt.capture.delivery;
 
+import co.interakt.capture.config.ConfigKeys;
 import co.interakt.capture.config.DeliverySettings;
 import co.interakt.capture.payload.InteraktPayload;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,14 @@ public final class DryRunSink implements PayloadSink {
 
     public DryRunSink(DeliverySettings settings) {
         this.settings = settings;
-        LOG.log(System.Logger.Level.INFO, "Interakt capture in dry-run mode: payloads are logged, not sent. "
-                + "Set interakt.app-id and interakt.api-key (INTERAKT_APP_ID / INTERAKT_API_KEY) to send them.");
+        if (settings.appId() == null || settings.apiKey() == null) {
+            LOG.log(System.Logger.Level.INFO, "Interakt capture in dry-run mode: payloads are logged, not sent. "
+                    + "Set {0} and {1} ({2} / {3}) to send them.", ConfigKeys.APP_ID.name(), ConfigKeys.API_KEY.name(),
+                    ConfigKeys.APP_ID.envName(), ConfigKeys.API_KEY.envName());
+        } else {
+            LOG.log(System.Logger.Level.INFO, "Interakt capture in dry-run mode ({0}=true): payloads are logged, not sent.",
+                    ConfigKeys.DRY_RUN.name());
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package co.interakt.capture.delivery;
 
+import co.interakt.capture.config.ConfigKeys;
 import co.interakt.capture.config.DeliverySettings;
 import co.interakt.capture.config.Target;
 import co.interakt.capture.payload.InteraktPayload;
@@ -75,7 +76,8 @@ public final class InteraktSender implements PayloadSink {
 
     private InteraktSender(DeliverySettings settings, int workerCount, Function<InteraktPayload, byte[]> encoder) {
         if (settings.appId() == null || settings.apiKey() == null) {
-            throw new IllegalArgumentException("the HTTP sender needs interakt.app-id and interakt.api-key; use dry-run without them");
+            throw new IllegalArgumentException("the HTTP sender needs " + ConfigKeys.APP_ID.name() + " and "
+                    + ConfigKeys.API_KEY.name() + "; use dry-run without them");
         }
         this.settings = settings;
         this.encoder = encoder;
@@ -137,7 +139,7 @@ public final class InteraktSender implements PayloadSink {
                 counters.dropped();
                 dropWarning.record(n -> "Interakt capture queue full (" + settings.queueCapacity() + " pending): dropped "
                         + n + " payload(s) since the last warning. Interakt is slow or unreachable; "
-                        + "see the last error in the metrics, or raise interakt.queue-capacity");
+                        + "see the last error in the metrics, or raise " + ConfigKeys.QUEUE_CAPACITY.name());
                 return false;
             }
             queue.offer(new Delivery(payload));
@@ -220,8 +222,9 @@ public final class InteraktSender implements PayloadSink {
     private void warnCredentialsOnce(int status) {
         if (credentialWarned.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.WARNING, "Interakt refused the credentials (HTTP {0}) for app id ''{1}'': check "
-                    + "interakt.app-id and interakt.api-key (environment INTERAKT_APP_ID / INTERAKT_API_KEY). "
-                    + "Payloads are not retried until this is fixed.", status, settings.appId());
+                    + "{2} and {3} (environment {4} / {5}). Payloads are not retried until this is fixed.",
+                    status, settings.appId(), ConfigKeys.APP_ID.name(), ConfigKeys.API_KEY.name(),
+                    ConfigKeys.APP_ID.envName(), ConfigKeys.API_KEY.envName());
         }
     }
 
@@ -305,8 +308,8 @@ public final class InteraktSender implements PayloadSink {
                     pendingAtClose, closeReport.took().toMillis());
         } else {
             LOG.log(System.Logger.Level.WARNING, "Interakt sender closed after the {0} ms grace period: {1} of {2} pending "
-                            + "payload(s) not delivered (raise interakt.shutdown-grace to wait longer)",
-                    settings.shutdownGrace().toMillis(), left, pendingAtClose);
+                            + "payload(s) not delivered (raise {3} to wait longer)",
+                    settings.shutdownGrace().toMillis(), left, pendingAtClose, ConfigKeys.SHUTDOWN_GRACE.name());
         }
         return closeReport;
     }

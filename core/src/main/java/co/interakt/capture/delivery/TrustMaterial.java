@@ -1,6 +1,7 @@
 package co.interakt.capture.delivery;
 
 import co.interakt.capture.config.ConfigException;
+import co.interakt.capture.config.ConfigKeys;
 import co.interakt.capture.config.DeliverySettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,8 +18,6 @@ import org.apache.hc.core5.ssl.SSLContextBuilder;
  * verification stay on in both cases; there is deliberately no trust-all switch.
  */
 final class TrustMaterial {
-    static final String TRUST_STORE_KEY = "interakt.truststore.path";
-
     private TrustMaterial() {
     }
 
@@ -38,8 +37,8 @@ final class TrustMaterial {
             return SSLContextBuilder.create().loadTrustMaterial(store, null).build();
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             // The cause's message may quote the path, never the password.
-            throw new ConfigException(TRUST_STORE_KEY, "cannot load trust store " + path + ": " + e.getMessage(),
-                    "point it at a readable PKCS12 or JKS file and check interakt.truststore.password");
+            throw new ConfigException(ConfigKeys.TRUSTSTORE_PATH.name(), "cannot load trust store " + path + ": " + e.getMessage(),
+                    "point it at a readable PKCS12 or JKS file and check " + ConfigKeys.TRUSTSTORE_PASSWORD.name());
         }
     }
 }
