@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 /**
  * One payload on its way: ready now, or ready after a retry delay. Ordered by readiness, then by
@@ -29,9 +28,9 @@ final class Delivery implements Delayed {
     }
 
     /** The JSON, encoded on first use (on a worker, not the request thread) and kept for retries. */
-    byte[] body(Function<InteraktPayload, byte[]> encoder) {
+    byte[] body() {
         if (body == null) {
-            body = encoder.apply(payload);
+            body = payload.toJson();
         }
         return body;
     }

@@ -18,7 +18,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import javax.management.ObjectName;
 
 /**
@@ -54,7 +53,6 @@ public final class InteraktSender implements PayloadSink {
     private static final Duration WORKER_EXIT_WAIT = Duration.ofSeconds(2);
 
     private final DeliverySettings settings;
-    private final Function<InteraktPayload, byte[]> encoder;
     private final Map<Target, URI> endpoints = new EnumMap<>(Target.class);
     private final RetryPolicy retryPolicy;
     private final DelayQueue<Delivery> queue = new DelayQueue<>();
@@ -74,13 +72,12 @@ public final class InteraktSender implements PayloadSink {
     private volatile boolean stopping;
     private CloseReport closeReport;
 
-    private InteraktSender(DeliverySettings settings, int workerCount, Function<InteraktPayload, byte[]> encoder) {
+    private InteraktSender(DeliverySettings settings, int workerCount) {
         if (settings.appId() == null || settings.apiKey() == null) {
             throw new IllegalArgumentException("the HTTP sender needs " + ConfigKeys.APP_ID.name() + " and "
                     + ConfigKeys.API_KEY.name() + "; use dry-run without them");
         }
         this.settings = settings;
-        this.encoder = encoder;
         for (Target target : Target.values()) {
             endpoints.put(target, settings.endpoint(target));
         }
@@ -102,11 +99,7 @@ public final class InteraktSender implements PayloadSink {
 
     /** Starts a sender with {@code workers} threads (and as many pooled connections). */
     public static InteraktSender start(DeliverySettings settings, int workers) {
-        return start(settings, workers, InteraktPayload::toJson);
-    }
-
-    static InteraktSender start(DeliverySettings settings, int workers, Function<InteraktPayload, byte[]> encoder) {
-        InteraktSender sender = new InteraktSender(settings, Math.max(1, workers), encoder);
+        InteraktSender sender = new InteraktSender(settings, Math.max(1, workers));
         sender.workers.forEach(Thread::start);
         sender.mbeanName = JmxRegistration.register(new SenderJmx(sender));
         LOG.log(System.Logger.Level.INFO, "Interakt capture sending to {0} as app id ''{1}'' ({2} workers, queue capacity {3}, {4})",
@@ -174,7 +167,7 @@ public final class InteraktSender implements PayloadSink {
     private void attempt(Delivery delivery) {
         byte[] body;
         try {
-            body = delivery.body(encoder);
+            body = delivery.body();
         } catch (RuntimeException e) {
             fail("invalid-payload", "payload could not be encoded as JSON: " + e);
             return;

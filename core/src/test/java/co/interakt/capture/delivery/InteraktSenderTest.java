@@ -67,7 +67,7 @@ class InteraktSenderTest {
     }
 
     private InteraktSender start(DeliverySettings settings, int workers) {
-        InteraktSender sender = InteraktSender.start(settings, workers, TestJson::encode);
+        InteraktSender sender = InteraktSender.start(settings, workers);
         toClose.add(sender);
         return sender;
     }
@@ -99,7 +99,7 @@ class InteraktSenderTest {
                 (TestSettings.APP_ID + ":" + TestSettings.API_KEY).getBytes(StandardCharsets.UTF_8)), r.header("Authorization"));
         assertEquals(UserAgent.VALUE, r.header("User-Agent"));
         assertTrue(UserAgent.VALUE.matches("interakt-capture-java/\\S+"), UserAgent.VALUE);
-        assertEquals(new String(TestJson.encode(payload), StandardCharsets.UTF_8), r.body());
+        assertEquals(new String(payload.toJson(), StandardCharsets.UTF_8), r.body());
         assertEquals("{\"email\":\"ann@example.com\",\"name\":\"Ann Example\",\"created_at\":1257553080,"
                 + "\"custom_fields\":{\"plan\":\"pro\"}}", r.body());
         awaitMetrics(sender, m -> m.sent() == 1);

@@ -17,8 +17,8 @@ class SenderJmxTest {
     @Test
     void exposesTheMetricsUnderAStableNameAndToleratesASecondSender() throws Exception {
         try (InteraktSandbox sandbox = new InteraktSandbox(TestSettings.APP_ID, TestSettings.API_KEY).start(0)) {
-            InteraktSender first = InteraktSender.start(TestSettings.to(sandbox.baseUrl()).build(), 1, TestJson::encode);
-            InteraktSender second = InteraktSender.start(TestSettings.to(sandbox.baseUrl()).build(), 1, TestJson::encode);
+            InteraktSender first = InteraktSender.start(TestSettings.to(sandbox.baseUrl()).build(), 1);
+            InteraktSender second = InteraktSender.start(TestSettings.to(sandbox.baseUrl()).build(), 1);
             ObjectName name = new ObjectName("co.interakt.capture:type=Sender");
             try {
                 assertEquals(name, first.mbeanName());
@@ -50,7 +50,7 @@ class SenderJmxTest {
     void failuresByReasonAreReadableOverJmx() throws Exception {
         try (InteraktSandbox sandbox = new InteraktSandbox(TestSettings.APP_ID, TestSettings.API_KEY).start(0)) {
             sandbox.respondNext(400);
-            InteraktSender sender = InteraktSender.start(TestSettings.to(sandbox.baseUrl()).build(), 1, TestJson::encode);
+            InteraktSender sender = InteraktSender.start(TestSettings.to(sandbox.baseUrl()).build(), 1);
             try {
                 sender.submit(Payloads.member("ann@example.com"));
                 InteraktSenderTest.awaitMetrics(sender, m -> m.failed() == 1);

@@ -54,7 +54,7 @@ class TlsDeliveryTest {
     @Test
     void refusesASelfSignedServerWithTheJdkDefaults() throws Exception {
         try (InteraktSandbox sandbox = tlsSandbox("good")) {
-            InteraktSender sender = InteraktSender.start(TestSettings.to(sandbox.baseUrl()).maxAttempts(2).build(), 1, TestJson::encode);
+            InteraktSender sender = InteraktSender.start(TestSettings.to(sandbox.baseUrl()).maxAttempts(2).build(), 1);
             try {
                 sender.submit(Payloads.member("ann@example.com"));
 
@@ -73,7 +73,7 @@ class TlsDeliveryTest {
     void deliversWithTheConfiguredTrustStore(String type) throws Exception {
         try (InteraktSandbox sandbox = tlsSandbox("good")) {
             InteraktSender sender = InteraktSender.start(TestSettings.to(sandbox.baseUrl())
-                    .trustStore(dir.resolve("trust." + type), TRUST_PASSWORD).build(), 1, TestJson::encode);
+                    .trustStore(dir.resolve("trust." + type), TRUST_PASSWORD).build(), 1);
             try {
                 sender.submit(Payloads.member("ann@example.com"));
 
@@ -90,7 +90,7 @@ class TlsDeliveryTest {
     void verifiesTheHostnameEvenForATrustedCertificate() throws Exception {
         try (InteraktSandbox sandbox = tlsSandbox("wrong-host")) {
             InteraktSender sender = InteraktSender.start(TestSettings.to(sandbox.baseUrl()).maxAttempts(1)
-                    .trustStore(dir.resolve("trust.p12"), TRUST_PASSWORD).build(), 1, TestJson::encode);
+                    .trustStore(dir.resolve("trust.p12"), TRUST_PASSWORD).build(), 1);
             try {
                 sender.submit(Payloads.member("ann@example.com"));
 
