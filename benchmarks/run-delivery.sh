@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the modules the delivery benchmark needs and runs it against a loopback sandbox.
-# Usage: benchmarks/run-delivery.sh [--payloads N] [--workers W] [--rounds R]
+# Usage: benchmarks/run-delivery.sh [--payloads N] [--workers W] [--rounds R] [--warmup R]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

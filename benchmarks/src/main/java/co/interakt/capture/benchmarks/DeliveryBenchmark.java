@@ -35,8 +35,8 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
  * same payloads (encoded the same way) from the same number of threads. The ratio says what the
  * queue, retry bookkeeping and metrics cost; the server is the same for both.
  *
- * <p>Not a test: run it with {@code benchmarks/run-delivery.sh [--payloads N] [--workers W] [--rounds R]}.
- * Rounds alternate the two contenders after a warm-up of each; the median round is reported.
+ * <p>Not a test: run it with {@code benchmarks/run-delivery.sh [--payloads N] [--workers W] [--rounds R] [--warmup R]}.
+ * Rounds alternate the two contenders after unreported warm-up rounds; the median round is reported.
  */
 public final class DeliveryBenchmark {
     private static final String APP_ID = "bench-app";
@@ -50,14 +50,18 @@ public final class DeliveryBenchmark {
         int workers = intArg(args, "--workers", InteraktSender.DEFAULT_WORKERS);
         int rounds = intArg(args, "--rounds", 5);
         List<InteraktPayload> payloads = payloads(payloadCount);
-        List<InteraktPayload> warmUp = payloads.subList(0, Math.min(payloadCount, 5_000));
+        int warmUpRounds = intArg(args, "--warmup", 2);
 
         try (InteraktSandbox sandbox = new InteraktSandbox(APP_ID, API_KEY).start(0)) {
             DeliverySettings settings = settings(sandbox.baseUrl(), payloadCount);
-            System.out.printf("Delivery benchmark: %d payloads per round, %d thread(s), %d round(s), sandbox %s%n",
-                    payloadCount, workers, rounds, sandbox.baseUrl());
-            viaSender(settings, workers, warmUp);
-            viaBareClient(settings, workers, warmUp);
+            System.out.printf("Delivery benchmark: %d payloads per round, %d thread(s), %d warm-up + %d measured round(s), sandbox %s%n",
+                    payloadCount, workers, warmUpRounds, rounds, sandbox.baseUrl());
+            for (int r = 0; r < warmUpRounds; r++) { // until the JIT has settled; not reported
+                sandbox.clear();
+                viaSender(settings, workers, payloads);
+                sandbox.clear();
+                viaBareClient(settings, workers, payloads);
+            }
 
             double[] sender = new double[rounds];
             double[] bare = new double[rounds];
@@ -87,7 +91,7 @@ public final class DeliveryBenchmark {
             }
             SenderMetrics m = sender.metrics();
             while (m.sent() + m.failed() < payloads.size()) {
-                LockSupport.parkNanos(200_000);
+                LockSupport.parkNanos(2_000_000); // coarse on purpose: polling must not steal CPU from the workers
                 m = sender.metrics();
             }
             long elapsed = System.nanoTime() - start;
