@@ -66,7 +66,7 @@ public final class InteraktSender implements PayloadSink {
     private final InteraktHttp http;
     private final List<Thread> workers = new ArrayList<>();
     private final String[] secrets;
-    private ObjectName mbeanName;
+    private volatile ObjectName mbeanName;
 
     private volatile boolean accepting = true;
     private volatile boolean stopping;
@@ -99,11 +99,12 @@ public final class InteraktSender implements PayloadSink {
 
     /** Starts a sender with {@code workers} threads (and as many pooled connections). */
     public static InteraktSender start(DeliverySettings settings, int workers) {
-        InteraktSender sender = new InteraktSender(settings, Math.max(1, workers));
+        int count = Math.max(1, workers);
+        InteraktSender sender = new InteraktSender(settings, count);
         sender.workers.forEach(Thread::start);
         sender.mbeanName = JmxRegistration.register(new SenderJmx(sender));
         LOG.log(System.Logger.Level.INFO, "Interakt capture sending to {0} as app id ''{1}'' ({2} workers, queue capacity {3}, {4})",
-                settings.baseUrl(), settings.appId(), workers, settings.queueCapacity(), UserAgent.VALUE);
+                settings.baseUrl(), settings.appId(), count, settings.queueCapacity(), UserAgent.VALUE);
         return sender;
     }
 
@@ -215,7 +216,7 @@ public final class InteraktSender implements PayloadSink {
     private void warnCredentialsOnce(int status) {
         if (credentialWarned.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.WARNING, "Interakt refused the credentials (HTTP {0}) for app id ''{1}'': check "
-                    + "{2} and {3} (environment {4} / {5}). Payloads are not retried until this is fixed.",
+                    + "{2} and {3} (environment {4} / {5}). Until then every payload fails, without retries.",
                     status, settings.appId(), ConfigKeys.APP_ID.name(), ConfigKeys.API_KEY.name(),
                     ConfigKeys.APP_ID.envName(), ConfigKeys.API_KEY.envName());
         }
