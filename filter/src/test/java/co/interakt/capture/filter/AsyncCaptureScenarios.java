@@ -6,6 +6,7 @@ import co.interakt.capture.filter.harness.AsyncEchoServlet;
 import co.interakt.capture.filter.harness.Containers;
 import co.interakt.capture.filter.harness.TestApps;
 import co.interakt.capture.sandbox.ReceivedRequest;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,10 +25,11 @@ abstract class AsyncCaptureScenarios extends ContainerScenario {
     void capturesWhenTheAsyncCycleCompletes() throws Exception {
         start(TestApps.shop(captureSettings()));
 
-        var response = post(TestPaths.ASYNC_SIGNUP, "application/json",
-                "{\"email\":\"async@example.com\",\"name\":\"Asha\",\"city\":\"Pune\"}", "X-Read", "reader", "X-Status", "201");
+        String json = "{\"email\":\"async@example.com\",\"name\":\"Asha\",\"city\":\"Pune\"}";
+        var response = post(TestPaths.ASYNC_SIGNUP, "application/json", json, "X-Read", "reader", "X-Status", "201");
 
         assertEquals(201, response.statusCode());
+        assertEquals(json, new String(response.body(), StandardCharsets.UTF_8), "what the application read");
         ReceivedRequest member = theOnlyMember();
         assertEquals("async@example.com", member.email());
         assertEquals("Pune", member.attributes().get("city"));
@@ -40,6 +42,8 @@ abstract class AsyncCaptureScenarios extends ContainerScenario {
         var response = postForm(TestPaths.ASYNC_SIGNUP, "email=params-async%40example.com&name=Pat", "X-Read", "params");
 
         assertEquals(200, response.statusCode());
+        assertEquals("email=params-async@example.com\nname=Pat\n", new String(response.body(), StandardCharsets.UTF_8),
+                "what the application read");
         assertEquals("params-async@example.com", theOnlyMember().email());
     }
 

@@ -88,6 +88,31 @@ abstract class FilterCaptureScenarios extends ContainerScenario {
     }
 
     @Test
+    void aRuleThatAsksForEnrichmentGetsTheRequestContext() throws Exception {
+        Map<String, String> settings = captureSettings();
+        settings.put("interakt.rule.signup.enrich", "client-ip,user-agent,referrer,utm,page-url");
+        settings.put("interakt.rule.signup.trusted-proxy-header", "X-Forwarded-For");
+        start(TestApps.shop(settings));
+
+        postForm(TestPaths.SIGNUP + "?utm_source=newsletter&reset_token=tok-secret-123", "email=eve%40example.com&name=Eve",
+                "User-Agent", "TestBrowser/1.0",
+                "Referer", "https://shop.example/pricing?coupon=XYZ",
+                "X-Forwarded-For", "203.0.113.7, 10.0.0.1",
+                "Cookie", "utm_campaign=spring; session=sess-secret-456");
+
+        ReceivedRequest member = theOnlyMember();
+        Map<String, Object> custom = member.customFields();
+        assertEquals("203.0.113.7", custom.get("signup_ip"));
+        assertEquals("TestBrowser/1.0", custom.get("signup_user_agent"));
+        assertEquals("https://shop.example/pricing", custom.get("signup_referrer"));
+        assertEquals(root.resolve(TestPaths.SIGNUP).toString(), custom.get("signup_page_url"));
+        assertEquals("newsletter", custom.get("utm_source"));
+        assertEquals("spring", custom.get("utm_campaign"));
+        assertFalse(member.body().contains("tok-secret"), member.body());
+        assertFalse(member.body().contains("sess-secret"), member.body());
+    }
+
+    @Test
     void failedAnswersAndExceptionsSendNothing() throws Exception {
         start(TestApps.shop(captureSettings()));
         String form = "email=failed%40example.com&name=Failed";
