@@ -8,9 +8,9 @@ import java.util.Map;
  *
  * @param fields        field name (dotted for nested JSON, e.g. {@code user.email}) to its values,
  *                      in the order they appeared; empty when nothing was captured
- * @param skippedReason {@code null} on success, else a short metric-friendly reason such as
- *                      {@code body-too-large}, {@code malformed-json}, {@code invalid-utf8},
- *                      {@code bad-percent-encoding}, {@code unsupported-content-type}
+ * @param skippedReason {@code null} on success, else one of the short metric-friendly
+ *                      {@link SkipReasons}, e.g. {@code body-too-large}, {@code malformed-json},
+ *                      {@code invalid-encoding}, {@code bad-percent-encoding}, {@code unsupported-content-type}
  */
 public record Extraction(Map<String, List<String>> fields, String skippedReason) {
 

@@ -1,0 +1,31 @@
+package co.interakt.capture.extract;
+
+/**
+ * Why an extraction captured nothing: short, stable, metric-friendly names. They never contain a
+ * field value, so they are safe in logs and metrics.
+ */
+public final class SkipReasons {
+    /** The cached body is larger than {@code interakt.max-body-bytes}. */
+    public static final String BODY_TOO_LARGE = "body-too-large";
+    /** The body exceeded the servlet layer's cache or could not be read to its end. */
+    public static final String BODY_INCOMPLETE = "body-incomplete";
+    /** A body with no content type, or one that is not urlencoded, multipart or JSON. */
+    public static final String UNSUPPORTED_CONTENT_TYPE = "unsupported-content-type";
+    /** The declared charset is unknown to the JVM. */
+    public static final String UNSUPPORTED_CHARSET = "unsupported-charset";
+    /** Bytes that are not valid in the request's charset. */
+    public static final String INVALID_ENCODING = "invalid-encoding";
+    /** A {@code %} not followed by two hex digits. */
+    public static final String BAD_PERCENT_ENCODING = "bad-percent-encoding";
+    /** Not JSON, truncated JSON, trailing content, or a top level that is not an object. */
+    public static final String MALFORMED_JSON = "malformed-json";
+    /** JSON nested deeper than {@link JsonFieldParser#MAX_DEPTH}. */
+    public static final String JSON_TOO_DEEP = "json-too-deep";
+    /** No boundary, a missing closing delimiter, or broken part headers. */
+    public static final String MALFORMED_MULTIPART = "malformed-multipart";
+    /** A bug of ours, caught so that it never reaches the application. */
+    public static final String EXTRACTION_FAILED = "extraction-failed";
+
+    private SkipReasons() {
+    }
+}

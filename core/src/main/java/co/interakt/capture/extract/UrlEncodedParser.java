@@ -1,0 +1,51 @@
+package co.interakt.capture.extract;
+
+import java.nio.charset.Charset;
+
+/**
+ * Parses {@code application/x-www-form-urlencoded} bytes (a body or a query string): pairs split on
+ * {@code &}, name and value split on the first {@code =}, {@code +} is a space, {@code %XX} a byte.
+ * The decoded bytes are then decoded strictly in the given charset, so raw and percent-encoded
+ * non-ASCII text are treated alike. A {@code %} without two hex digits fails the whole input.
+ */
+final class UrlEncodedParser {
+    private UrlEncodedParser() {
+    }
+
+    static void parse(byte[] bytes, int offset, int length, Charset charset, FieldCollector out) {
+        int end = offset + length;
+        byte[] scratch = new byte[length];
+        int i = offset;
+        while (i < end) {
+            int pairEnd = Bytes.indexOf(bytes, (byte) '&', i, end);
+            int eq = Bytes.indexOf(bytes, (byte) '=', i, pairEnd);
+            if (pairEnd > i) {
+                String name = decode(bytes, i, eq, charset, scratch);
+                String value = eq < pairEnd ? decode(bytes, eq + 1, pairEnd, charset, scratch) : "";
+                out.add(name, value);
+            }
+            i = pairEnd + 1;
+        }
+    }
+
+    private static String decode(byte[] bytes, int from, int to, Charset charset, byte[] scratch) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b == '+') {
+                scratch[n++] = ' ';
+            } else if (b == '%') {
+                int hi = i + 2 < to ? Character.digit(bytes[i + 1], 16) : -1;
+                int lo = hi >= 0 ? Character.digit(bytes[i + 2], 16) : -1;
+                if (lo < 0) {
+                    throw new ExtractionFailure(SkipReasons.BAD_PERCENT_ENCODING);
+                }
+                scratch[n++] = (byte) (hi << 4 | lo);
+                i += 2;
+            } else {
+                scratch[n++] = b;
+            }
+        }
+        return StrictDecoder.decode(scratch, 0, n, charset);
+    }
+}

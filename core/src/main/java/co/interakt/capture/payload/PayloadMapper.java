@@ -1,0 +1,223 @@
+package co.interakt.capture.payload;
+
+import co.interakt.capture.config.CaptureRule;
+import co.interakt.capture.config.CustomFieldPolicy;
+import co.interakt.capture.config.Enrichment;
+import co.interakt.capture.config.FieldAliases;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns extracted fields into an Interakt payload for one {@link CaptureRule}. Built once per rule
+ * (aliases and patterns are normalised up front), then {@link #map} is called per request and is
+ * thread-safe.
+ *
+ * <p>The rules, in order:
+ * <ol>
+ *   <li>Sensitive fields (built-in deny-list and extras) and the rule's {@code exclude} patterns are
+ *       dropped first, so they can feed neither an attribute nor a custom field.</li>
+ *   <li>Names match aliases ignoring case, with {@code user[email]} equal to {@code user.email};
+ *       fields with the same such name are one field. The first alias with a non-blank value
+ *       wins, and that field's first non-blank value is used.</li>
+ *   <li>{@code email}: required ({@code missing-email}) and syntactically valid
+ *       ({@code invalid-email}), trimmed, never cut. {@code name}: a name alias, else first and
+ *       last name joined by a space. Then {@code phone}, {@code city}, {@code country}.</li>
+ *   <li>Every other field the {@link CustomFieldPolicy} allows: a top-level name ending in
+ *       {@code _at} becomes a top-level attribute normalised by {@link Timestamps} (as in Interakt's
+ *       own example); any other goes into {@code custom_fields} under its dotted name, its
+ *       non-blank values joined by {@code ", "}. A field used for a standard attribute is not
+ *       repeated.</li>
+ *   <li>{@code created_at}: the capture time in Unix seconds unless the request had one.</li>
+ *   <li>Enrichment ({@link ContextFields}) adds to {@code custom_fields} what is not there yet.</li>
+ * </ol>
+ * Values are trimmed; blank ones count as absent (Interakt refuses nulls); values are cut to
+ * {@code maxValueLength} characters and names to {@link FieldNames#MAX_NAME_LENGTH}.
+ * Attribute order: {@code email}, {@code name}, {@code phone}, {@code city}, {@code country},
+ * {@code created_at}, then other {@code _at} attributes.
+ */
+public final class PayloadMapper {
+    public static final String MISSING_EMAIL = "missing-email";
+    public static final String INVALID_EMAIL = "invalid-email";
+
+    private final CaptureRule rule;
+    private final SensitiveFields sensitive;
+    private final int maxValueLength;
+    private final Clock clock;
+    private final List<String> emailAliases;
+    private final List<String> nameAliases;
+    private final List<String> firstNameAliases;
+    private final List<String> lastNameAliases;
+    private final List<String> phoneAliases;
+    private final List<String> cityAliases;
+    private final List<String> countryAliases;
+    private final List<Glob> exclude;
+    private final List<Glob> allowedCustom; // null = every non-sensitive field
+    private final Enrichment enrichment;
+
+    public PayloadMapper(CaptureRule rule, SensitiveFields sensitive, int maxValueLength, Clock clock) {
+        this.rule = rule;
+        this.sensitive = sensitive;
+        this.maxValueLength = maxValueLength;
+        this.clock = clock;
+        FieldAliases aliases = rule.aliases();
+        this.emailAliases = matchKeys(aliases.email());
+        this.nameAliases = matchKeys(aliases.name());
+        this.firstNameAliases = matchKeys(aliases.firstName());
+        this.lastNameAliases = matchKeys(aliases.lastName());
+        this.phoneAliases = matchKeys(aliases.phone());
+        this.cityAliases = matchKeys(aliases.city());
+        this.countryAliases = matchKeys(aliases.country());
+        this.exclude = globs(rule.exclude());
+        CustomFieldPolicy policy = rule.customFields();
+        this.allowedCustom = policy == null || policy.all() ? null : globs(policy.names());
+        this.enrichment = rule.enrichment() == null ? Enrichment.NONE : rule.enrichment();
+    }
+
+    /** One request field after filtering: its payload key, and all values of every spelling of it. */
+    private static final class Field {
+        final String key;
+        final List<String> values = new ArrayList<>(1);
+        boolean used;
+
+        Field(String key) {
+            this.key = key;
+        }
+    }
+
+    public MappingResult map(Map<String, List<String>> fields, Map<String, String> context) {
+        Map<String, Field> byMatchKey = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : fields.entrySet()) {
+            String raw = e.getKey();
+            if (raw == null || e.getValue() == null || sensitive.isSensitive(raw)) {
+                continue;
+            }
+            String matchKey = FieldNames.matchKey(raw);
+            if (matchKey.isEmpty() || matches(exclude, matchKey)) {
+                continue;
+            }
+            byMatchKey.computeIfAbsent(matchKey, k -> new Field(FieldNames.payloadKey(raw))).values.addAll(e.getValue());
+        }
+
+        String email = take(byMatchKey, emailAliases);
+        if (email == null) {
+            return MappingResult.skipped(MISSING_EMAIL);
+        }
+        if (!EmailAddress.isValid(email)) {
+            return MappingResult.skipped(INVALID_EMAIL);
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("email", email);
+        String name = take(byMatchKey, nameAliases);
+        if (name == null) {
+            name = joinNames(take(byMatchKey, firstNameAliases), take(byMatchKey, lastNameAliases));
+        }
+        putCapped(attributes, "name", name);
+        putCapped(attributes, "phone", take(byMatchKey, phoneAliases));
+        putCapped(attributes, "city", take(byMatchKey, cityAliases));
+        putCapped(attributes, "country", take(byMatchKey, countryAliases));
+
+        Map<String, Object> timestamps = new LinkedHashMap<>();
+        Map<String, String> customFields = new LinkedHashMap<>();
+        for (Map.Entry<String, Field> e : byMatchKey.entrySet()) {
+            Field field = e.getValue();
+            if (field.used || (allowedCustom != null && !matches(allowedCustom, e.getKey()))) {
+                continue;
+            }
+            if (field.key.indexOf('.') < 0 && Timestamps.isTimestampKey(field.key)) {
+                String value = Values.firstNonBlank(field.values);
+                if (value != null) {
+                    Object normalised = Timestamps.normalise(value);
+                    timestamps.putIfAbsent(field.key, normalised instanceof String s ? cap(s) : normalised);
+                }
+            } else {
+                String joined = Values.joinNonBlank(field.values);
+                if (joined != null) {
+                    customFields.putIfAbsent(field.key, cap(joined));
+                }
+            }
+        }
+        Object createdAt = timestamps.remove("created_at");
+        attributes.put("created_at", createdAt != null ? createdAt : clock.instant().getEpochSecond());
+        attributes.putAll(timestamps);
+
+        ContextFields.collect(enrichment, context, matchKey -> firstValue(byMatchKey, matchKey))
+                .forEach((key, value) -> {
+                    if (!matches(exclude, key)) {
+                        customFields.putIfAbsent(key, cap(value));
+                    }
+                });
+        return MappingResult.of(new InteraktPayload(rule.target(),
+                Collections.unmodifiableMap(attributes), Collections.unmodifiableMap(customFields)));
+    }
+
+    /** The value of the first alias present with a non-blank value; marks that field used. */
+    private static String take(Map<String, Field> byMatchKey, List<String> aliases) {
+        for (String alias : aliases) {
+            Field field = byMatchKey.get(alias);
+            if (field != null) {
+                String value = Values.firstNonBlank(field.values);
+                if (value != null) {
+                    field.used = true;
+                    return value;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String firstValue(Map<String, Field> byMatchKey, String matchKey) {
+        Field field = byMatchKey.get(matchKey);
+        return field == null ? null : Values.firstNonBlank(field.values);
+    }
+
+    private static String joinNames(String first, String last) {
+        if (first == null) {
+            return last;
+        }
+        return last == null ? first : first + " " + last;
+    }
+
+    private void putCapped(Map<String, Object> attributes, String key, String value) {
+        if (value != null) {
+            attributes.put(key, cap(value));
+        }
+    }
+
+    private String cap(String value) {
+        return Values.cap(value, maxValueLength);
+    }
+
+    private static boolean matches(List<Glob> globs, String matchKey) {
+        for (Glob glob : globs) {
+            if (glob.matches(matchKey)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> matchKeys(List<String> names) {
+        List<String> keys = new ArrayList<>(names.size());
+        for (String n : names) {
+            String key = FieldNames.matchKey(n);
+            if (!key.isEmpty()) {
+                keys.add(key);
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    private static List<Glob> globs(Iterable<String> patterns) {
+        List<Glob> out = new ArrayList<>();
+        for (String p : patterns) {
+            if (p != null && !p.isBlank()) {
+                out.add(Glob.of(p.trim()));
+            }
+        }
+        return List.copyOf(out);
+    }
+}
