@@ -43,7 +43,8 @@ final class FilterSettings {
         while (names.hasMoreElements()) {
             String name = names.nextElement();
             String value = values.apply(name);
-            if (name.startsWith(PREFIX) && value != null) {
+            // The auto-registration switch is read by the initializer, before any filter exists.
+            if (name.startsWith(PREFIX) && value != null && !name.equals(AutoRegistration.KEY)) {
                 into.put(name, value.trim());
             }
         }

@@ -87,11 +87,12 @@ final class BodyCachingRequest extends HttpServletRequestWrapper {
     /**
      * After the application answered: reads, through the same caching stream or reader, what it
      * left unread, up to the cap. Not when the container consumed the body for
-     * {@code getParameter*}/{@code getPart*}, and not when the client waits for
-     * {@code 100 Continue} before sending a body the application never asked for.
+     * {@code getParameter*}/{@code getPart*} (it does so only for form content types), and not
+     * when the client waits for {@code 100 Continue} before sending a body the application never
+     * asked for.
      */
     void readRemainder() throws IOException {
-        if (cache.overflowed() || cache.endSeen() || parametersRequested || partsRequested) {
+        if (cache.overflowed() || cache.endSeen() || containerConsumedBody()) {
             return;
         }
         if (reader != null) {
@@ -109,6 +110,17 @@ final class BodyCachingRequest extends HttpServletRequestWrapper {
         while (!cache.overflowed() && in.read(chunk, 0, chunk.length) >= 0) {
             // recorded by the caching stream
         }
+    }
+
+    private boolean containerConsumedBody() {
+        return partsRequested || parametersRequested && isFormContent(getContentType());
+    }
+
+    /** The content types a container parses into parameters. */
+    static boolean isFormContent(String contentType) {
+        return contentType != null
+                && (contentType.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33)
+                || contentType.regionMatches(true, 0, "multipart/form-data", 0, 19));
     }
 
     private boolean expectsContinue() {

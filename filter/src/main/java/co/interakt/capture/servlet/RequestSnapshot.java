@@ -27,7 +27,8 @@ final class RequestSnapshot {
         BodyCache cache = request.cache();
         boolean complete = request.bodyComplete();
         Map<String, List<String>> containerParameters = Map.of();
-        if (cache.size() == 0 && (request.parametersRequested() || request.partsRequested())) {
+        if (cache.size() == 0 && (request.partsRequested()
+                || request.parametersRequested() && BodyCachingRequest.isFormContent(request.getContentType()))) {
             // The container consumed the body for getParameter*/getPart*: take what it parsed.
             Bounded parsed = request.partsRequested()
                     ? textParts(request, maxBodyBytes)
@@ -48,18 +49,23 @@ final class RequestSnapshot {
                 context(request, rule.enrichment()));
     }
 
+    /**
+     * Parsed values, or none with {@code complete=false} when they exceed the budget: like a body
+     * past {@code max-body-bytes}, an oversized form is skipped whole, never captured in part.
+     */
     private record Bounded(Map<String, List<String>> values, boolean complete) {
+        static final Bounded SKIPPED = new Bounded(Map.of(), false);
     }
 
-    /** The container's parameter map, at most {@code budget} characters of names and values. */
+    /** The container's parameter map, if its names and values fit in {@code budget} characters. */
     private static Bounded parameters(Map<String, String[]> map, int budget) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        int used = 0;
+        long used = 0;
         for (Map.Entry<String, String[]> e : map.entrySet()) {
             String[] values = e.getValue() == null ? new String[0] : e.getValue();
-            used += e.getKey().length() + Arrays.stream(values).mapToInt(v -> v == null ? 0 : v.length()).sum();
+            used += e.getKey().length() + Arrays.stream(values).mapToLong(v -> v == null ? 0 : v.length()).sum();
             if (used > budget) {
-                return new Bounded(out, false);
+                return Bounded.SKIPPED;
             }
             out.put(e.getKey(), Arrays.asList(values.clone()));
         }
@@ -76,7 +82,7 @@ final class RequestSnapshot {
                     continue;
                 }
                 if (part.getSize() > remaining) {
-                    return new Bounded(out, false);
+                    return Bounded.SKIPPED;
                 }
                 byte[] value;
                 try (InputStream in = part.getInputStream()) {
@@ -87,7 +93,7 @@ final class RequestSnapshot {
                 out.computeIfAbsent(part.getName(), k -> new ArrayList<>()).add(text);
             }
         } catch (IOException | ServletException | IllegalStateException e) {
-            return new Bounded(out, false);
+            return Bounded.SKIPPED; // unreadable parts: skip rather than capture a part of the form
         }
         return new Bounded(out, true);
     }

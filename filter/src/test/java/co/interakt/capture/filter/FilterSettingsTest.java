@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 class FilterSettingsTest {
 
     @Test
-    void initParamsWinOverContextParamsAndOnlyInteraktKeysAreTaken() {
+    void initParamsWinOverContextParamsAndOnlyConfigurationKeysAreTaken() {
         Map<String, String> contextParams = Map.of(
                 "interakt.base-url", "http://127.0.0.1:1/from-context",
                 "interakt.app-id", "context-app",
+                "interakt.filter.auto-register", "true",
                 "contextConfigLocation", "/WEB-INF/spring.xml");
         Map<String, String> initParams = new LinkedHashMap<>();
         initParams.put("interakt.base-url", "http://127.0.0.1:2/from-filter");

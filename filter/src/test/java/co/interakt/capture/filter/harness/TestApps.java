@@ -28,7 +28,12 @@ public final class TestApps {
      * registers it in code.
      */
     public static WebApp shop(Map<String, String> filterParams) {
-        return WebApp.programmatic(CONTEXT, (classes, ctx) -> {
+        return shop(CONTEXT, filterParams);
+    }
+
+    /** The same application at another context path. */
+    public static WebApp shop(String contextPath, Map<String, String> filterParams) {
+        return WebApp.programmatic(contextPath, (classes, ctx) -> {
             FilterRegistration.Dynamic marker = ctx.addFilter("marker", new OuterMarkerFilter());
             marker.setAsyncSupported(true);
             marker.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
@@ -47,6 +52,7 @@ public final class TestApps {
         servlet(ctx, "signup", new EchoServlet(), "/signup");
         servlet(ctx, "other", new EchoServlet(), "/other");
         servlet(ctx, "async-signup", new AsyncEchoServlet(), "/async-signup");
+        ctx.addServlet("filters", new FiltersServlet()).addMapping("/filters");
     }
 
     private static void servlet(ServletContext ctx, String name, jakarta.servlet.Servlet servlet, String path) {
@@ -81,7 +87,8 @@ public final class TestApps {
         }
         for (String[] s : new String[][] {{"signup", EchoServlet.class.getName(), "/signup"},
                 {"other", EchoServlet.class.getName(), "/other"},
-                {"async-signup", AsyncEchoServlet.class.getName(), "/async-signup"}}) {
+                {"async-signup", AsyncEchoServlet.class.getName(), "/async-signup"},
+                {"filters", FiltersServlet.class.getName(), "/filters"}}) {
             xml.append("  <servlet><servlet-name>").append(s[0]).append("</servlet-name><servlet-class>").append(s[1])
                     .append("</servlet-class><async-supported>true</async-supported><multipart-config/></servlet>\n")
                     .append("  <servlet-mapping><servlet-name>").append(s[0]).append("</servlet-name><url-pattern>")
