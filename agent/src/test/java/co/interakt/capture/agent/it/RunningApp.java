@@ -1,0 +1,43 @@
+package co.interakt.capture.agent.it;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+/** An example app in a child process, and the URL its pages are under (context path included). */
+record RunningApp(ChildProcess process, URI base) implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    /** Waits until {@code GET /hello} answers; fails with the app's output if it dies or never does. */
+    RunningApp awaitReady() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (!Exchange.answers(base, "/hello")) {
+            if (!process.alive()) {
+                throw new AssertionError(process.name() + " exited before answering\n" + process.logText());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(process.name() + " not answering " + base + "/hello after " + START_TIMEOUT + "\n" + process.logText());
+            }
+            sleep();
+        }
+        return this;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String log() {
+        return process.logText();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
