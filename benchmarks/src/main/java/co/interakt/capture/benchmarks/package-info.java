@@ -1,2 +1,2 @@
-/** Placeholder until this module's issue lands. */
+/** Measurements run by hand (see the run-*.sh scripts), never as tests. */
 package co.interakt.capture.benchmarks;

@@ -1,0 +1,351 @@
+package co.interakt.capture.delivery;
+
+import co.interakt.capture.config.ConfigKeys;
+import co.interakt.capture.config.DeliverySettings;
+import co.interakt.capture.config.Target;
+import co.interakt.capture.payload.InteraktPayload;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.management.ObjectName;
+
+/**
+ * Delivers payloads to Interakt in the background: {@link #submit} only enqueues, a few worker
+ * threads POST, failures are retried with backoff, {@link #close()} flushes within a grace period.
+ *
+ * <p><b>Why a classic (blocking) HttpClient with a small worker pool rather than the async
+ * client:</b> signups are rare events, a couple of threads sending one request at a time keep up
+ * with far more than any signup form produces (see docs/benchmarks.md), and blocking code makes
+ * the retry, timeout and shutdown rules plain to read. The async client would add an I/O reactor
+ * and callback plumbing for throughput nobody needs here.
+ *
+ * <p><b>Bounded memory:</b> at most {@code queueCapacity} payloads are accepted and unfinished at
+ * any time, whether queued, in flight or waiting for a retry; beyond that {@code submit} drops the
+ * newest one, counts it and logs a warning at most once a minute. A payload waiting to retry sits
+ * in the same delay queue with its due time, so it holds no thread and never blocks the others.
+ *
+ * <p><b>At least once:</b> an attempt whose answer was lost (timeout, connection reset) is sent
+ * again; Interakt upserts members and leads by email, so the duplicate is harmless.
+ *
+ * <p><b>Global side effects, all documented:</b> {@link #start} starts the daemon threads
+ * {@code interakt-capture-sender-1..N} and {@code interakt-capture-sender-timer} and registers
+ * the {@value JmxRegistration#OBJECT_NAME} MBean; {@link #close()} undoes both. No JVM shutdown
+ * hook is added here: see {@link Sinks#closeOnJvmExit}.
+ */
+public final class InteraktSender implements PayloadSink {
+    /** Two connections are plenty for signup traffic; see the class comment. */
+    public static final int DEFAULT_WORKERS = 2;
+    static final String THREAD_PREFIX = "interakt-capture-sender-";
+
+    private static final System.Logger LOG = System.getLogger(InteraktSender.class.getName());
+    private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
+    private static final Duration WORKER_EXIT_WAIT = Duration.ofSeconds(2);
+
+    private final DeliverySettings settings;
+    private final Map<Target, URI> endpoints = new EnumMap<>(Target.class);
+    private final RetryPolicy retryPolicy;
+    private final DelayQueue<Delivery> queue = new DelayQueue<>();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final Object drained = new Object();
+    private final SenderCounters counters = new SenderCounters();
+    private final RateLimitedLog dropWarning = new RateLimitedLog(LOG, System.Logger.Level.WARNING, WARNING_INTERVAL);
+    private final RateLimitedLog failureWarning = new RateLimitedLog(LOG, System.Logger.Level.WARNING, WARNING_INTERVAL);
+    private final AtomicBoolean credentialWarned = new AtomicBoolean();
+    private final ScheduledThreadPoolExecutor timer;
+    private final InteraktHttp http;
+    private final List<Thread> workers = new ArrayList<>();
+    private final String[] secrets;
+    private volatile ObjectName mbeanName;
+
+    private volatile boolean accepting = true;
+    private volatile boolean stopping;
+    private CloseReport closeReport;
+
+    private InteraktSender(DeliverySettings settings, int workerCount) {
+        if (settings.appId() == null || settings.apiKey() == null) {
+            throw new IllegalArgumentException("the HTTP sender needs " + ConfigKeys.APP_ID.name() + " and "
+                    + ConfigKeys.API_KEY.name() + "; use dry-run without them");
+        }
+        this.settings = settings;
+        for (Target target : Target.values()) {
+            endpoints.put(target, settings.endpoint(target));
+        }
+        this.retryPolicy = new RetryPolicy(settings.maxAttempts(), settings.initialBackoff(), settings.maxBackoff());
+        String key = settings.apiKey().reveal();
+        this.secrets = new String[] {key, Base64.getEncoder().encodeToString((settings.appId() + ":" + key).getBytes(StandardCharsets.UTF_8))};
+        this.timer = new ScheduledThreadPoolExecutor(1, task -> daemon(task, THREAD_PREFIX + "timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        this.http = new InteraktHttp(settings, workerCount, timer);
+        for (int i = 1; i <= workerCount; i++) {
+            workers.add(daemon(this::work, THREAD_PREFIX + i));
+        }
+    }
+
+    /** Starts a sender with {@value #DEFAULT_WORKERS} workers: threads running, MBean registered. */
+    public static InteraktSender start(DeliverySettings settings) {
+        return start(settings, DEFAULT_WORKERS);
+    }
+
+    /** Starts a sender with {@code workers} threads (and as many pooled connections). */
+    public static InteraktSender start(DeliverySettings settings, int workers) {
+        int count = Math.max(1, workers);
+        InteraktSender sender = new InteraktSender(settings, count);
+        sender.workers.forEach(Thread::start);
+        sender.mbeanName = JmxRegistration.register(new SenderJmx(sender));
+        LOG.log(System.Logger.Level.INFO, "Interakt capture sending to {0} as app id ''{1}'' ({2} workers, queue capacity {3}, {4})",
+                settings.baseUrl(), settings.appId(), count, settings.queueCapacity(), UserAgent.VALUE);
+        return sender;
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    // ---- intake (request threads) -------------------------------------------------------------
+
+    /** Enqueues and returns at once; {@code false} when dropped (queue full or closed). Never throws. */
+    @Override
+    public boolean submit(InteraktPayload payload) {
+        try {
+            if (payload == null) {
+                return false;
+            }
+            if (!accepting) {
+                counters.dropped();
+                LOG.log(System.Logger.Level.DEBUG, "Interakt sender closed: payload dropped");
+                return false;
+            }
+            if (pending.incrementAndGet() > settings.queueCapacity()) {
+                pending.decrementAndGet();
+                counters.dropped();
+                dropWarning.record(n -> "Interakt capture queue full (" + settings.queueCapacity() + " pending): dropped "
+                        + n + " payload(s) since the last warning. Interakt is slow or unreachable; "
+                        + "see the last error in the metrics, or raise " + ConfigKeys.QUEUE_CAPACITY.name());
+                return false;
+            }
+            queue.offer(new Delivery(payload));
+            counters.submitted();
+            return true;
+        } catch (RuntimeException | Error e) {
+            return false;
+        }
+    }
+
+    // ---- workers ------------------------------------------------------------------------------
+
+    private void work() {
+        while (!stopping) {
+            Delivery delivery;
+            try {
+                delivery = queue.take();
+            } catch (InterruptedException e) {
+                continue; // close() interrupts to make us look at `stopping`
+            }
+            if (stopping) {
+                return; // taken just as close() gave up: stays pending, counted in the report
+            }
+            try {
+                attempt(delivery);
+            } catch (RuntimeException | Error e) {
+                fail("internal-error", "unexpected " + e);
+            }
+        }
+    }
+
+    private void attempt(Delivery delivery) {
+        byte[] body;
+        try {
+            body = delivery.body();
+        } catch (RuntimeException e) {
+            fail("invalid-payload", "payload could not be encoded as JSON: " + e);
+            return;
+        }
+        URI endpoint = endpoints.get(delivery.payload().target());
+        InteraktHttp.Attempt attempt = http.post(endpoint, body);
+        delivery.attempted();
+        if (attempt.delivered()) {
+            counters.sent();
+            finish();
+            return;
+        }
+        String problem = describe(attempt, endpoint, delivery.attempts());
+        if (stopping) {
+            return; // aborted by close(): stays pending, counted in the close report
+        }
+        if (attempt.error() == null && !RetryPolicy.retryableStatus(attempt.status())) {
+            if (attempt.status() == 401 || attempt.status() == 403) {
+                warnCredentialsOnce(attempt.status());
+            }
+            fail("http-" + attempt.status(), problem);
+            return;
+        }
+        if (!retryPolicy.attemptsLeft(delivery.attempts())) {
+            fail("retries-exhausted", problem);
+            return;
+        }
+        Duration delay = retryPolicy.delayAfter(delivery.attempts(), attempt.retryAfter(), Instant.now());
+        counters.lastError(problem);
+        counters.retried();
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "{0}; retrying in {1} ms", problem, delay.toMillis());
+        }
+        delivery.retryAfter(delay);
+        queue.offer(delivery);
+    }
+
+    private String describe(InteraktHttp.Attempt attempt, URI endpoint, int attempts) {
+        String what = attempt.error() != null
+                ? attempt.error().toString()
+                : "HTTP " + attempt.status() + (attempt.detail() == null || attempt.detail().isEmpty() ? "" : " " + attempt.detail());
+        return redact("POST " + endpoint + " failed (attempt " + attempts + " of " + retryPolicy.maxAttempts() + "): " + what);
+    }
+
+    private void warnCredentialsOnce(int status) {
+        if (credentialWarned.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "Interakt refused the credentials (HTTP {0}) for app id ''{1}'': check "
+                    + "{2} and {3} (environment {4} / {5}). Until then every payload fails, without retries.",
+                    status, settings.appId(), ConfigKeys.APP_ID.name(), ConfigKeys.API_KEY.name(),
+                    ConfigKeys.APP_ID.envName(), ConfigKeys.API_KEY.envName());
+        }
+    }
+
+    private void fail(String reason, String problem) {
+        // Log before counting, so whoever waits on the counters also sees the log line.
+        failureWarning.record(n -> "Interakt delivery gave up on " + n + " payload(s) since the last warning; latest: "
+                + problem + " [" + reason + "]");
+        counters.lastError(problem);
+        counters.failed(reason);
+        finish();
+    }
+
+    private void finish() {
+        if (pending.decrementAndGet() == 0) {
+            synchronized (drained) {
+                drained.notifyAll();
+            }
+        }
+    }
+
+    /** Masks the key (and the Basic token built from it) wherever a message could echo it. */
+    private String redact(String message) {
+        String out = message;
+        for (String secret : secrets) {
+            out = out.replace(secret, "****");
+        }
+        return out;
+    }
+
+    // ---- metrics ------------------------------------------------------------------------------
+
+    public SenderMetrics metrics() {
+        return counters.snapshot(pending::get, settings.queueCapacity());
+    }
+
+    /** The JMX name this sender's metrics are registered under, or {@code null}. */
+    public ObjectName mbeanName() {
+        return mbeanName;
+    }
+
+    DeliverySettings settings() {
+        return settings;
+    }
+
+    // ---- shutdown -----------------------------------------------------------------------------
+
+    /** Stops intake and delivers what is pending within the grace period; see {@link #shutdown()}. */
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    /**
+     * Stops intake, keeps delivering for up to {@code shutdownGrace}, then stops the threads and
+     * reports what was left. Idempotent (later calls return the first report) and safe from a JVM
+     * shutdown hook.
+     */
+    public synchronized CloseReport shutdown() {
+        if (closeReport != null) {
+            return closeReport;
+        }
+        long started = System.nanoTime();
+        accepting = false;
+        int pendingAtClose = pending.get();
+        awaitDrained(started + settings.shutdownGrace().toNanos());
+
+        stopping = true;
+        http.abortInFlight();
+        workers.forEach(Thread::interrupt);
+        joinWorkers();
+        http.close();
+        timer.shutdownNow();
+        awaitTimerExit();
+        JmxRegistration.unregister(mbeanName);
+        int left = pending.get();
+        queue.clear();
+
+        closeReport = new CloseReport(pendingAtClose, left, Duration.ofNanos(System.nanoTime() - started));
+        if (left == 0) {
+            LOG.log(System.Logger.Level.INFO, "Interakt sender closed: {0} pending payload(s) delivered or failed in {1} ms",
+                    pendingAtClose, closeReport.took().toMillis());
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "Interakt sender closed after the {0} ms grace period: {1} of {2} pending "
+                            + "payload(s) not delivered (raise {3} to wait longer)",
+                    settings.shutdownGrace().toMillis(), left, pendingAtClose, ConfigKeys.SHUTDOWN_GRACE.name());
+        }
+        return closeReport;
+    }
+
+    private void awaitDrained(long deadlineNanos) {
+        synchronized (drained) {
+            while (pending.get() > 0) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    drained.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void awaitTimerExit() {
+        try {
+            timer.awaitTermination(WORKER_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void joinWorkers() {
+        long deadline = System.nanoTime() + WORKER_EXIT_WAIT.toNanos();
+        for (Thread worker : workers) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || worker == Thread.currentThread()) {
+                continue;
+            }
+            try {
+                worker.join(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
