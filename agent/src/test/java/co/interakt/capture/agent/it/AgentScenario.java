@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import co.interakt.capture.agent.it.Exchange.Request;
 import co.interakt.capture.sandbox.InteraktSandbox;
 import co.interakt.capture.sandbox.ReceivedRequest;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,9 +172,5 @@ abstract class AgentScenario {
                 System.out.println("----- " + getClass().getSimpleName() + " " + app.process().name() + " output -----\n" + app.log());
             }
         }
-    }
-
-    static URI local(int port, String contextPath) {
-        return URI.create("http://127.0.0.1:" + port + contextPath);
     }
 }

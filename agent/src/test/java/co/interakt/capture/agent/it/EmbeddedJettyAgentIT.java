@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.interakt.capture.agent.it.Exchange.Request;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -21,12 +20,7 @@ class EmbeddedJettyAgentIT extends AgentScenario {
 
     @Override
     protected RunningApp launch(String name, List<String> jvmOptions) {
-        Path jar = AgentSetup.existing("example.jetty.jar");
-        int port = AgentSetup.freePort();
-        Path work = AgentSetup.workDir(getClass());
-        List<String> command = Stream.of(List.of(ChildProcess.java()), jvmOptions, List.of("-Dport=" + port, "-jar", jar.toString()))
-                .flatMap(List::stream).toList();
-        return new RunningApp(ChildProcess.start(name, command, Map.of(), work, work.resolve(name + ".log")), local(port, ""));
+        return RunningApp.javaJar(getClass(), name, AgentSetup.existing("example.jetty.jar"), "port", jvmOptions);
     }
 
     @Override
