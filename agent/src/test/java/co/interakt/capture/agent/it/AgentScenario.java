@@ -57,10 +57,10 @@ abstract class AgentScenario {
     };
 
     /**
-     * Starts the app in a child process (not waiting for it) with these extra JVM options: the
-     * agent's, or none for the comparison run.
+     * Starts the app in a child process (not waiting for it) with these extra JVM options (the
+     * agent's and the settings, or the settings alone for the comparison run) and environment.
      */
-    protected abstract RunningApp launch(String name, List<String> jvmOptions) throws Exception;
+    protected abstract RunningApp launch(String name, List<String> jvmOptions, Map<String, String> environment) throws Exception;
 
     /** The requests to send; subclasses add their app's own. */
     protected List<Request> requests() {
@@ -76,8 +76,8 @@ abstract class AgentScenario {
     void runScenario() throws Exception {
         sandbox.start(0);
         try {
-            withAgent = launch("with-agent", AgentSetup.agentOptions(sandbox));
-            withoutAgent = launch("without-agent", AgentSetup.settings(sandbox));
+            withAgent = launch("with-agent", AgentSetup.agentOptions(sandbox), AgentSetup.environment());
+            withoutAgent = launch("without-agent", AgentSetup.settings(sandbox), AgentSetup.environment());
             CompletableFuture<RunningApp> other = CompletableFuture.supplyAsync(withoutAgent::awaitReady);
             withAgent.awaitReady();
             other.join();

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** What the integration tests share: the built agent jar, test credentials and free ports. */
 final class AgentSetup {
@@ -35,12 +36,17 @@ final class AgentSetup {
         return path;
     }
 
-    /** Settings through system properties, like an operator would give them. */
+    /**
+     * Settings through system properties, like an operator would give them; the key comes from
+     * the {@link #environment()} (Tomcat, for one, logs every JVM option at start-up).
+     */
     static List<String> settings(InteraktSandbox sandbox) {
-        return List.of(
-                "-Dinterakt.app-id=" + APP_ID,
-                "-Dinterakt.api-key=" + API_KEY,
-                "-Dinterakt.base-url=" + sandbox.baseUrl());
+        return List.of("-Dinterakt.app-id=" + APP_ID, "-Dinterakt.base-url=" + sandbox.baseUrl());
+    }
+
+    /** The API key, the way the README recommends giving it. */
+    static Map<String, String> environment() {
+        return Map.of("INTERAKT_API_KEY", API_KEY);
     }
 
     /** {@code -javaagent:} with agent arguments (a list value continued after a comma) plus the settings. */

@@ -19,8 +19,8 @@ class EmbeddedJettyAgentIT extends AgentScenario {
     static final Request LIBRARIES = Request.get("/libraries");
 
     @Override
-    protected RunningApp launch(String name, List<String> jvmOptions) {
-        return RunningApp.javaJar(getClass(), name, AgentSetup.existing("example.jetty.jar"), "port", jvmOptions);
+    protected RunningApp launch(String name, List<String> jvmOptions, Map<String, String> environment) {
+        return RunningApp.javaJar(getClass(), name, AgentSetup.existing("example.jetty.jar"), "port", jvmOptions, environment);
     }
 
     @Override

@@ -16,12 +16,13 @@ record RunningApp(ChildProcess process, URI base) implements AutoCloseable {
      * {@code java <jvmOptions> -D<portProperty>=<free port> -jar <jar>}, started in the test class's
      * work directory with its output in {@code <name>.log} there.
      */
-    static RunningApp javaJar(Class<?> test, String name, Path jar, String portProperty, List<String> jvmOptions) {
+    static RunningApp javaJar(Class<?> test, String name, Path jar, String portProperty, List<String> jvmOptions,
+            Map<String, String> environment) {
         int port = AgentSetup.freePort();
         Path work = AgentSetup.workDir(test);
         List<String> command = Stream.of(List.of(ChildProcess.java()), jvmOptions,
                 List.of("-D" + portProperty + "=" + port, "-jar", jar.toString())).flatMap(List::stream).toList();
-        ChildProcess process = ChildProcess.start(name, command, Map.of(), work, work.resolve(name + ".log"));
+        ChildProcess process = ChildProcess.start(name, command, environment, work, work.resolve(name + ".log"));
         return new RunningApp(process, URI.create("http://127.0.0.1:" + port));
     }
 
