@@ -23,15 +23,17 @@ final class AgentStartup {
 
     static void start(String arguments, Instrumentation instrumentation, String mode) {
         try {
+            CaptureConfig config = configuration(arguments);
+            if (config == null) {
+                return;
+            }
+            // Only a running capture blocks another start: after a configuration error, attaching
+            // again with corrected arguments works.
             if (!STARTED.compareAndSet(false, true)) {
                 LOG.log(Level.WARNING, "Interakt capture agent is already running in this JVM; ignoring the second start");
                 return;
             }
             ByteBuddyProperties.forward(System.getProperties());
-            CaptureConfig config = configuration(arguments);
-            if (config == null) {
-                return;
-            }
             CaptureEngine engine = CaptureEngine.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "interakt-capture-agent-shutdown"));
             ServletNamespace namespace = ServletNamespace.JAKARTA;
