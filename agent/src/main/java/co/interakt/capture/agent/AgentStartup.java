@@ -22,6 +22,7 @@ final class AgentStartup {
     }
 
     static void start(String arguments, Instrumentation instrumentation, String mode) {
+        long began = System.nanoTime();
         try {
             CaptureConfig config = configuration(arguments);
             if (config == null) {
@@ -33,13 +34,14 @@ final class AgentStartup {
                 LOG.log(Level.WARNING, "Interakt capture agent is already running in this JVM; ignoring the second start");
                 return;
             }
-            ByteBuddyProperties.forward(System.getProperties());
+            ByteBuddyProperties.configure(System.getProperties());
             CaptureEngine engine = CaptureEngine.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "interakt-capture-agent-shutdown"));
             ServletNamespace namespace = ServletNamespace.JAKARTA;
             Dispatcher.install(new CaptureDispatch(new ServletHooks(namespace, engine, AgentStartup.class.getClassLoader())));
             ServletInstrumentation.install(instrumentation, namespace);
-            LOG.log(Level.INFO, StartupSummary.describe(StartupSummary.version(), mode, config));
+            long millis = (System.nanoTime() - began) / 1_000_000;
+            LOG.log(Level.INFO, StartupSummary.describe(StartupSummary.version(), mode, config) + "; ready in " + millis + " ms");
         } catch (Throwable t) {
             Dispatcher.install(null);
             disabled("could not start: " + t, t);

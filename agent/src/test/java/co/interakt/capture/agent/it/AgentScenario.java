@@ -146,7 +146,7 @@ abstract class AgentScenario {
     void startupLogNamesVersionAndRulesButNeverTheKey() {
         String log = withAgent.log();
         assertTrue(log.contains("Interakt capture agent ") && log.contains("(premain): 1 rule(s) [signup: POST /signup,/api/signup -> members]"
-                + ", sending to 127.0.0.1:" + sandbox.port()), log);
+                + ", sending to 127.0.0.1:" + sandbox.port() + "; ready in "), log);
         assertFalse(log.contains(AgentSetup.API_KEY), "the API key was logged");
     }
 
