@@ -1,5 +1,6 @@
 package co.interakt.capture.agent;
 
+import co.interakt.capture.config.CaptureConfig;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -7,8 +8,10 @@ import java.lang.instrument.Instrumentation;
  * start ({@link #premain}) or attached to a running JVM ({@link #agentmain}). Neither ever throws:
  * whatever goes wrong is logged and the application runs on without capture.
  *
- * <p>This class must not touch the bootstrap dispatcher: it first puts that class on the bootstrap
- * class path, and only then lets {@link AgentStartup} (which uses it) load.
+ * <p>Order matters. The configuration comes first, so a switched-off or broken capture installs
+ * nothing. Then the dispatcher goes onto the bootstrap class path, and only then may a class that
+ * names it ({@link AgentStartup}) be loaded: loaded earlier, the dispatcher would come from the
+ * agent jar, a copy the advice in other class loaders never sees.
  */
 public final class InteraktAgent {
     private InteraktAgent() {
@@ -23,12 +26,16 @@ public final class InteraktAgent {
     }
 
     private static void start(String arguments, Instrumentation instrumentation, String mode) {
+        long began = System.nanoTime();
         try {
+            CaptureConfig config = AgentConfiguration.load(arguments);
+            if (config == null) {
+                return;
+            }
             BootstrapJar.appendTo(instrumentation);
+            AgentStartup.start(config, instrumentation, mode, began);
         } catch (Throwable t) {
-            AgentStartup.disabled("cannot prepare the bootstrap class path: " + t, t);
-            return;
+            AgentConfiguration.disabled("could not start: " + t, t);
         }
-        AgentStartup.start(arguments, instrumentation, mode);
     }
 }

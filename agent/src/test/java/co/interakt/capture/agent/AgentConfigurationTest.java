@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Start-up decisions that need no instrumentation: what runs, and what is said when nothing does. */
-class AgentStartupTest {
+class AgentConfigurationTest {
     private final List<LogRecord> records = new ArrayList<>();
-    private final Logger logger = Logger.getLogger(AgentStartup.class.getName());
+    private final Logger logger = Logger.getLogger(AgentConfiguration.class.getName());
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
@@ -46,7 +46,7 @@ class AgentStartupTest {
 
     @Test
     void anInvalidSettingDisablesCaptureWithOneSevereLineNamingKeyAndFix() {
-        assertNull(AgentStartup.configuration("rule.signup.target=member,api-key=k3y-never-logged"));
+        assertNull(AgentConfiguration.load("rule.signup.target=member,api-key=k3y-never-logged"));
 
         assertEquals(1, records.size());
         LogRecord record = records.get(0);
@@ -59,25 +59,25 @@ class AgentStartupTest {
 
     @Test
     void malformedAgentArgumentsDisableCaptureToo() {
-        assertNull(AgentStartup.configuration("not-a-key-value"));
+        assertNull(AgentConfiguration.load("not-a-key-value"));
         assertEquals(Level.SEVERE, records.get(0).getLevel());
     }
 
     @Test
-    void startingWithABrokenConfigurationNeverThrows() {
-        AgentStartup.start("rule.signup.target=member", null, "premain");
+    void premainWithABrokenConfigurationNeverThrowsAndInstallsNothing() {
+        InteraktAgent.premain("rule.signup.target=member", null); // a null Instrumentation: it is never reached
         assertEquals(Level.SEVERE, records.get(0).getLevel());
     }
 
     @Test
     void switchedOffByConfigurationItSaysSoAndStaysOff() {
-        assertNull(AgentStartup.configuration("enabled=false"));
+        assertNull(AgentConfiguration.load("enabled=false"));
         assertEquals(Level.INFO, records.get(0).getLevel());
     }
 
     @Test
     void validArgumentsGiveTheConfigurationToRunWith() {
-        assertNotNull(AgentStartup.configuration("rule.signup.paths=/join,/register"));
+        assertNotNull(AgentConfiguration.load("rule.signup.paths=/join,/register"));
         assertEquals(List.of(), records);
     }
 }
