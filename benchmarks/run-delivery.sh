@@ -1,14 +1,27 @@
 #!/usr/bin/env bash
-# Builds the modules the delivery benchmark needs and runs it against a loopback sandbox.
+# Delivery throughput: InteraktSender vs a bare Apache HttpClient 5 loop, both posting to a
+# loopback sandbox in the same JVM (DeliveryBenchmark). Writes $RESULTS/delivery.md.
 # Usage: benchmarks/run-delivery.sh [--payloads N] [--workers W] [--rounds R] [--warmup R]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
 
-mvn -B -q -pl benchmarks -am -DskipTests package dependency:build-classpath \
-    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-
+build
+await_quiet
+load=$(loadavg)
+log "delivery (load $load)"
 # Warnings only: the sender logs its start and stop at INFO once per round.
-exec java -Xms256m -Xmx512m \
-    -Djava.util.logging.config.file=benchmarks/logging.properties \
-    -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
-    co.interakt.capture.benchmarks.DeliveryBenchmark "$@"
+java -Xms256m -Xmx512m -Duser.language=en -Duser.country=US \
+    -Djava.util.logging.config.file="$BENCH/logging.properties" \
+    -cp "$(bench_classpath)" co.interakt.capture.benchmarks.DeliveryBenchmark "$@" | tee "$WORK/delivery.txt"
+
+{
+    echo "### Delivery: sender vs. a bare HttpClient 5 loop"
+    echo
+    echo "Command: \`benchmarks/run-delivery.sh${*:+ $*}\` ($(head -1 "$WORK/delivery.txt" | sed 's/^Delivery benchmark: //; s/, sandbox .*//')). 1-min load average before: $load."
+    echo
+    echo "| Round | Sender (deliveries/s) | Bare HttpClient 5 (deliveries/s) |"
+    echo "| --- | ---: | ---: |"
+    sed -n 's/^round \([0-9]*\): sender \([0-9,]*\)\/s *bare HttpClient 5 \([0-9,]*\)\/s$/| \1 | \2 | \3 |/p' "$WORK/delivery.txt"
+    sed -n 's/^median: *sender \([0-9,]*\)\/s *bare HttpClient 5 \([0-9,]*\)\/s *ratio sender\/bare \([0-9.]*\)$/| **median** | **\1** | **\2** |\n\n**Ratio sender \/ bare: \3** (target ≥ 0.8)./p' "$WORK/delivery.txt"
+} > "$RESULTS/delivery.md"
+cat "$RESULTS/delivery.md"

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Start-up cost: JVM start to the first 200 from GET /hello of the embedded Jetty example, with no
+# agent, our agent and the OpenTelemetry Java agent, alternating, BENCH_STARTUP_REPS times each (7).
+# Writes $RESULTS/startup.md.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+REPS=${BENCH_STARTUP_REPS:-7}
+build
+await_quiet
+load=$(loadavg)
+log "start-up: $REPS runs per configuration (load $load)"
+bench_java co.interakt.capture.benchmarks.StartupBenchmark --reps "$REPS" --port "$APP_PORT" --path /hello --log "$WORK" \
+    none "$(app_command none)" ours "$(app_command ours)" otel "$(app_command otel)" | tee "$WORK/startup.txt"
+
+{
+    echo "### Start-up: JVM start to first served request"
+    echo
+    echo "Command: \`benchmarks/run-startup.sh\`: \`StartupBenchmark\` starts the app, polls \`GET /hello\` every 5 ms on"
+    echo "loopback until it answers 200, stops it; $REPS runs per configuration, alternating. App JVM options \`$JVM_OPTS\`."
+    echo "Our agent is configured to send (app id, key, loopback base URL), as in production. 1-min load average before: $load."
+    echo
+    echo "| Configuration | median (ms) | min (ms) | max (ms) | added vs no agent (median, ms) |"
+    echo "| --- | ---: | ---: | ---: | ---: |"
+    awk '$1 == "startup" {
+        names["none"] = "no agent"; names["ours"] = "Interakt agent"; names["otel"] = "OpenTelemetry agent"
+        if ($2 == "none") base = $3
+        printf "| %s | %d | %d | %d | %+d |\n", names[$2], $3, $4, $5, $3 - base
+    }' "$WORK/startup.txt"
+} > "$RESULTS/startup.md"
+cat "$RESULTS/startup.md"

@@ -1,0 +1,123 @@
+package co.interakt.capture.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * JVM start to first served request: starts a command, polls {@code GET path} on loopback every
+ * few milliseconds with a raw socket (light, so the poller barely competes with the starting JVM
+ * on a small machine) until the answer is 200, then stops the process. Configurations alternate
+ * (A, B, C, A, B, C, ...) so a drift in the machine's load spreads over all of them.
+ *
+ * <p>{@code StartupBenchmark --reps N --port P --path /hello --log DIR NAME 'COMMAND' [NAME 'COMMAND' ...]};
+ * each command runs through {@code bash -c 'exec COMMAND'}. Prints one line per run and a
+ * summary line per configuration: {@code startup NAME median_ms min_ms max_ms}.
+ */
+public final class StartupBenchmark {
+    private static final long POLL_MILLIS = 5;
+    private static final long GIVE_UP_MILLIS = 60_000;
+
+    private StartupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int reps = 5;
+        int port = 8080;
+        String path = "/hello";
+        Path logs = Path.of(".");
+        Map<String, String> commands = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--path" -> path = args[++i];
+                case "--log" -> logs = Path.of(args[++i]);
+                default -> commands.put(args[i], args[++i]);
+            }
+        }
+        Map<String, List<Double>> results = new LinkedHashMap<>();
+        commands.keySet().forEach(name -> results.put(name, new ArrayList<>()));
+        for (int rep = 1; rep <= reps; rep++) {
+            for (Map.Entry<String, String> config : commands.entrySet()) {
+                double millis = once(config.getValue(), port, path, logs.resolve("startup-" + config.getKey() + "-" + rep + ".log"));
+                results.get(config.getKey()).add(millis);
+                System.out.printf("run %d %s %.0f ms%n", rep, config.getKey(), millis);
+            }
+        }
+        results.forEach((name, runs) -> {
+            double[] sorted = runs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf("startup %s %.0f %.0f %.0f%n", name, median(sorted), sorted[0], sorted[sorted.length - 1]);
+        });
+    }
+
+    private static double once(String command, int port, String path, Path log) throws Exception {
+        awaitPortFree(port);
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec " + command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        long start = System.nanoTime();
+        Process process = builder.start();
+        try {
+            while (true) {
+                if (answers200(port, path)) {
+                    return (System.nanoTime() - start) / 1e6;
+                }
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("exited with " + process.exitValue() + " before serving; see " + log);
+                }
+                if (System.nanoTime() - start > TimeUnit.MILLISECONDS.toNanos(GIVE_UP_MILLIS)) {
+                    throw new IllegalStateException("no 200 within " + GIVE_UP_MILLIS + " ms; see " + log);
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+        } finally {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static boolean answers200(int port, String path) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(30_000); // once connected, the first answer may take a while (class loading)
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] statusLine = in.readNBytes(12); // "HTTP/1.1 200"
+            return new String(statusLine, StandardCharsets.US_ASCII).endsWith(" 200");
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
+    }
+
+    private static void awaitPortFree(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            } catch (IOException e) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("port " + port + " still in use");
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
