@@ -80,13 +80,17 @@ await_quiet() {
     done
 }
 
-# The example app's command line in a configuration: none | ours | otel.
+# The example app's command line in a configuration: none | ours | otel, or for the start-up
+# breakdown ours-off (agent jar loaded, interakt.enabled=false: nothing installed) and ours-dry-run
+# (instrumentation and engine, but the dry-run logger instead of the HTTP sender).
 # $2: the port of the sandbox our agent delivers to.
 app_command() {
     local config=$1 sandbox_port=${2:-$SANDBOX_PORT} agent=""
     case $config in
         none) ;;
         ours) agent="-javaagent:$AGENT_JAR -Dinterakt.app-id=bench-app -Dinterakt.base-url=http://127.0.0.1:$sandbox_port/api/v1" ;;
+        ours-off) agent="-javaagent:$AGENT_JAR=enabled=false" ;;
+        ours-dry-run) agent="-javaagent:$AGENT_JAR=dry-run=true" ;;
         otel) agent="-javaagent:$OTEL_JAR -Dotel.traces.exporter=none -Dotel.metrics.exporter=none -Dotel.logs.exporter=none -Dotel.service.name=bench-jetty" ;;
         *) echo "unknown configuration $config" >&2; return 1 ;;
     esac

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-up cost: JVM start to the first 200 from GET /hello of the embedded Jetty example, with no
-# agent, our agent and the OpenTelemetry Java agent, alternating, BENCH_STARTUP_REPS times each (7).
+# agent, our agent and the OpenTelemetry Java agent, alternating, BENCH_STARTUP_REPS times each (7);
+# plus two partial configurations of our agent that show where its start-up time goes.
 # Writes $RESULTS/startup.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -11,7 +12,8 @@ await_quiet
 load=$(loadavg)
 log "start-up: $REPS runs per configuration (load $load)"
 bench_java co.interakt.capture.benchmarks.StartupBenchmark --reps "$REPS" --port "$APP_PORT" --path /hello --log "$WORK" \
-    none "$(app_command none)" ours "$(app_command ours)" otel "$(app_command otel)" | tee "$WORK/startup.txt"
+    none "$(app_command none)" ours "$(app_command ours)" otel "$(app_command otel)" \
+    ours-off "$(app_command ours-off)" ours-dry-run "$(app_command ours-dry-run)" | tee "$WORK/startup.txt"
 
 {
     echo "### Start-up: JVM start to first served request"
@@ -24,6 +26,8 @@ bench_java co.interakt.capture.benchmarks.StartupBenchmark --reps "$REPS" --port
     echo "| --- | ---: | ---: | ---: | ---: |"
     awk '$1 == "startup" {
         names["none"] = "no agent"; names["ours"] = "Interakt agent"; names["otel"] = "OpenTelemetry agent"
+        names["ours-off"] = "breakdown: Interakt agent with `enabled=false` (jar and configuration only)"
+        names["ours-dry-run"] = "breakdown: Interakt agent with `dry-run=true` (instrumentation and engine, no HTTP sender)"
         if ($2 == "none") base = $3
         printf "| %s | %d | %d | %d | %+d |\n", names[$2], $3, $4, $5, $3 - base
     }' "$WORK/startup.txt"
