@@ -39,6 +39,9 @@ public final class ConfigKeys {
             "Extra field-name patterns never forwarded, added to the built-in deny-list (which cannot be turned off).");
     public static final ConfigKey RULES = key("interakt.rules", DEFAULT_RULE,
             "Names of the capture rules, tried in order (letters, digits, - and _).");
+    /** Read by the filter's initializer itself, before any configuration is loaded; known here so no source rejects it. */
+    public static final ConfigKey FILTER_AUTO_REGISTER = key("interakt.filter.auto-register", "true",
+            "Filter jar only: register the filter by itself in each web application (context-param, system property or environment); false = only where declared.");
 
     // Per rule
     public static final ConfigKey RULE_PATHS = documented("interakt.rule.<name>.paths", null,
@@ -105,7 +108,7 @@ public final class ConfigKeys {
     /** Keys that exist once. */
     public static final List<ConfigKey> GLOBAL = List.of(
             ENABLED, CONFIG_FILE, APP_ID, API_KEY, BASE_URL, DRY_RUN, MAX_BODY_BYTES, MAX_VALUE_LENGTH,
-            SENSITIVE_FIELDS, RULES,
+            SENSITIVE_FIELDS, RULES, FILTER_AUTO_REGISTER,
             QUEUE_CAPACITY, RETRY_MAX_ATTEMPTS, RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF,
             TIMEOUT_CONNECT, TIMEOUT_RESPONSE, TIMEOUT_TOTAL, SHUTDOWN_GRACE, TRUSTSTORE_PATH, TRUSTSTORE_PASSWORD);
 
