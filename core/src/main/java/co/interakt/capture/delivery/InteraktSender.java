@@ -284,6 +284,9 @@ public final class InteraktSender implements PayloadSink {
             try {
                 attempt(delivery);
             } catch (RuntimeException | Error e) {
+                if (stopping) {
+                    return; // close() aborted the request under us: stays pending, counted in the report
+                }
                 giveUp(delivery, "internal-error", "unexpected " + e);
             }
         }

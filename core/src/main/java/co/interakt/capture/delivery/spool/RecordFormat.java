@@ -1,10 +1,9 @@
 package co.interakt.capture.delivery.spool;
 
 import co.interakt.capture.config.Target;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
 
@@ -23,6 +22,10 @@ import java.util.zip.CRC32C;
  * <p>Why the length is inside the checksum, and why an ack entry carries its complement: a crash
  * or power loss can leave a file's tail as garbage or as zeros (the size grew, the data did not
  * land). A zero length, or a zeroed ack entry, must not read as valid; with these rules it cannot.
+ *
+ * <p>Files are read and written through {@link RandomAccessFile}, not {@code FileChannel}: a
+ * channel is closed for every thread when one thread is interrupted during I/O on it, and request
+ * threads, worker threads at shutdown and the host application's own code all may be interrupted.
  */
 final class RecordFormat {
     static final int MAGIC = 0x494B5350; // "IKSP"
@@ -47,16 +50,19 @@ final class RecordFormat {
         }
     }
 
-    static ByteBuffer segmentHeader() {
-        return ByteBuffer.allocate(SEGMENT_HEADER_BYTES).putInt(MAGIC).putInt(VERSION).flip();
+    static byte[] segmentHeader() {
+        return ByteBuffer.allocate(SEGMENT_HEADER_BYTES).putInt(MAGIC).putInt(VERSION).array();
     }
 
     /** What is wrong with a segment's header, or {@code null} when it is ours. */
-    static String checkHeader(FileChannel channel) throws IOException {
-        if (channel.size() < SEGMENT_HEADER_BYTES) {
+    static String checkHeader(RandomAccessFile file) throws IOException {
+        if (file.length() < SEGMENT_HEADER_BYTES) {
             return "shorter than its header";
         }
-        ByteBuffer header = readFully(channel, 0, SEGMENT_HEADER_BYTES);
+        byte[] bytes = new byte[SEGMENT_HEADER_BYTES];
+        file.seek(0);
+        file.readFully(bytes);
+        ByteBuffer header = ByteBuffer.wrap(bytes);
         int magic = header.getInt();
         int version = header.getInt();
         if (magic != MAGIC) {
@@ -70,22 +76,24 @@ final class RecordFormat {
         return RECORD_HEADER_BYTES + 1 + json.length;
     }
 
-    static ByteBuffer encode(Target target, byte[] json) {
+    static byte[] encode(Target target, byte[] json) {
         int length = 1 + json.length;
         ByteBuffer buffer = ByteBuffer.allocate(RECORD_HEADER_BYTES + length);
         buffer.putInt(length).putInt(0).put(code(target)).put(json);
         buffer.putInt(4, checksum(buffer.array(), buffer.array(), RECORD_HEADER_BYTES, length));
-        return buffer.flip();
+        return buffer.array();
     }
 
     /** Reads the record at {@code offset}, trusting nothing at or beyond {@code end}. */
-    static Read read(FileChannel channel, long offset, long end) throws IOException {
+    static Read read(RandomAccessFile file, long offset, long end) throws IOException {
         if (end - offset < RECORD_HEADER_BYTES) {
             return Read.damaged("truncated record header");
         }
-        ByteBuffer header = readFully(channel, offset, RECORD_HEADER_BYTES);
-        int length = header.getInt();
-        int crc = header.getInt();
+        byte[] header = new byte[RECORD_HEADER_BYTES];
+        file.seek(offset);
+        file.readFully(header);
+        int length = ByteBuffer.wrap(header).getInt();
+        int crc = ByteBuffer.wrap(header).getInt(4);
         if (length < MIN_PAYLOAD_BYTES) {
             return Read.damaged("impossible record length " + length);
         }
@@ -94,8 +102,8 @@ final class RecordFormat {
                     + (end - offset - RECORD_HEADER_BYTES) + " present)");
         }
         byte[] payload = new byte[length];
-        readFully(channel, offset + RECORD_HEADER_BYTES, ByteBuffer.wrap(payload));
-        if (checksum(header.array(), payload, 0, length) != crc) {
+        file.readFully(payload);
+        if (checksum(header, payload, 0, length) != crc) {
             return Read.damaged("checksum mismatch");
         }
         Target target = target(payload[0]);
@@ -105,8 +113,8 @@ final class RecordFormat {
         return new Read(target, Arrays.copyOfRange(payload, 1, length), offset + RECORD_HEADER_BYTES + length, null);
     }
 
-    static ByteBuffer ackEntry(int index) {
-        return ByteBuffer.allocate(ACK_ENTRY_BYTES).putInt(index).putInt(~index).flip();
+    static byte[] ackEntry(int index) {
+        return ByteBuffer.allocate(ACK_ENTRY_BYTES).putInt(index).putInt(~index).array();
     }
 
     /** The record index an ack entry names, or -1 for a torn or zeroed entry. */
@@ -114,23 +122,6 @@ final class RecordFormat {
         int index = entry.getInt();
         int check = entry.getInt();
         return index >= 0 && check == ~index ? index : -1;
-    }
-
-    static ByteBuffer readFully(FileChannel channel, long offset, int bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(bytes);
-        readFully(channel, offset, buffer);
-        return buffer.flip();
-    }
-
-    private static void readFully(FileChannel channel, long offset, ByteBuffer into) throws IOException {
-        long position = offset;
-        while (into.hasRemaining()) {
-            int n = channel.read(into, position);
-            if (n < 0) {
-                throw new EOFException("end of file at byte " + position);
-            }
-            position += n;
-        }
     }
 
     /** CRC32C of the record's 4 length bytes (first in {@code lengthBytes}) followed by its payload. */

@@ -4,12 +4,11 @@ import static co.interakt.capture.delivery.spool.RecordFormat.ACK_ENTRY_BYTES;
 import static co.interakt.capture.delivery.spool.RecordFormat.SEGMENT_HEADER_BYTES;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +17,9 @@ import java.util.regex.Pattern;
  * One segment of the spool: a file of records appended at its end, and beside it a file of
  * acknowledgements (record indexes). Both are deleted once every record is acknowledged.
  *
- * <p>Not thread-safe: {@link Spool} guards every method with its lock, except {@link #read},
- * which is safe below {@link #end()} because written records never change.
+ * <p>Not thread-safe: {@link Spool} guards every method with its lock, except {@link #read} (one
+ * reader at a time, on its own file handle; safe below {@link #end()} because written records
+ * never change) and {@link #force} (an fsync, which does not touch file positions).
  */
 final class Segment {
     private static final Pattern LOG_NAME = Pattern.compile("segment-(\\d{1,18})\\.log");
@@ -28,9 +28,10 @@ final class Segment {
     private final long id;
     private final Path logFile;
     private final Path ackFile;
-    private final FileChannel log;
+    private final RandomAccessFile writer; // null for a segment left by an earlier run: never appended to
+    private final RandomAccessFile reader;
     private final BitSet acked;
-    private FileChannel acks; // opened by the first acknowledgement
+    private RandomAccessFile acks; // opened by the first acknowledgement
     private long ackFileBytes;
     private int ackedCount;
     private long fileBytes;
@@ -39,19 +40,20 @@ final class Segment {
     private boolean writable;
     private boolean deleted;
 
-    private Segment(long id, Path dir, FileChannel log, BitSet acked, long ackFileBytes, long fileBytes, long end,
-            int records, boolean writable) {
+    private Segment(long id, Path dir, RandomAccessFile writer, RandomAccessFile reader, BitSet acked, long ackFileBytes,
+            long fileBytes, long end, int records) {
         this.id = id;
         this.logFile = dir.resolve(logName(id));
         this.ackFile = dir.resolve(logName(id) + ACK_SUFFIX);
-        this.log = log;
+        this.writer = writer;
+        this.reader = reader;
         this.acked = acked;
         this.ackFileBytes = ackFileBytes;
         this.ackedCount = acked.get(0, records).cardinality();
         this.fileBytes = fileBytes;
         this.end = end;
         this.records = records;
-        this.writable = writable;
+        this.writable = writer != null;
     }
 
     /** What start-up found in one segment file. */
@@ -76,22 +78,25 @@ final class Segment {
     static Segment create(Path dir, long id) throws IOException {
         Path file = dir.resolve(logName(id));
         Files.deleteIfExists(dir.resolve(logName(id) + ACK_SUFFIX)); // stale acks must not apply to new records
-        FileChannel log = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        Files.createFile(file);
+        RandomAccessFile writer = null;
         try {
-            writeFully(log, RecordFormat.segmentHeader(), 0);
+            writer = new RandomAccessFile(file.toFile(), "rw");
+            writer.write(RecordFormat.segmentHeader());
+            RandomAccessFile reader = new RandomAccessFile(file.toFile(), "r");
+            return new Segment(id, dir, writer, reader, new BitSet(), 0, SEGMENT_HEADER_BYTES, SEGMENT_HEADER_BYTES, 0);
         } catch (IOException e) {
-            log.close();
+            closeQuietly(writer);
             Files.deleteIfExists(file);
             throw e;
         }
-        return new Segment(id, dir, log, new BitSet(), 0, SEGMENT_HEADER_BYTES, SEGMENT_HEADER_BYTES, 0, true);
     }
 
     /** Reads a segment left by an earlier run: its acknowledgements, then its records up to the first damage. */
     static Recovery recover(Path dir, long id) throws IOException {
-        FileChannel log = FileChannel.open(dir.resolve(logName(id)), StandardOpenOption.READ);
+        RandomAccessFile log = new RandomAccessFile(dir.resolve(logName(id)).toFile(), "r");
         try {
-            long size = log.size();
+            long size = log.length();
             String unreadable = RecordFormat.checkHeader(log);
             if (unreadable != null) {
                 log.close();
@@ -112,7 +117,7 @@ final class Segment {
                 position = read.next();
                 index++;
             }
-            Segment segment = new Segment(id, dir, log, acked, ackBytes, size, position, index, false);
+            Segment segment = new Segment(id, dir, null, log, acked, ackBytes, size, position, index);
             return new Recovery(segment, size, null, damage, damage == null ? -1 : position);
         } catch (IOException | RuntimeException e) {
             log.close();
@@ -122,9 +127,10 @@ final class Segment {
 
     /** Sets the acknowledged indexes; returns the ack file's size rounded down to whole entries. */
     private static long readAcks(Path ackFile, BitSet into) throws IOException {
-        try (FileChannel channel = FileChannel.open(ackFile, StandardOpenOption.READ)) {
-            long whole = channel.size() - channel.size() % ACK_ENTRY_BYTES;
-            ByteBuffer entries = RecordFormat.readFully(channel, 0, Math.toIntExact(whole));
+        try {
+            byte[] bytes = Files.readAllBytes(ackFile); // 8 bytes per record at most: small
+            int whole = bytes.length - bytes.length % ACK_ENTRY_BYTES;
+            ByteBuffer entries = ByteBuffer.wrap(bytes, 0, whole);
             while (entries.hasRemaining()) {
                 int index = RecordFormat.ackedIndex(entries);
                 if (index >= 0) {
@@ -188,27 +194,27 @@ final class Segment {
     }
 
     /** Appends one encoded record; returns its index. On failure the segment is cut back or sealed. */
-    int append(ByteBuffer record) throws IOException {
+    int append(byte[] record) throws IOException {
         long at = end;
-        int length = record.remaining();
         try {
-            writeFully(log, record, at);
+            writer.seek(at);
+            writer.write(record);
         } catch (IOException e) {
             try {
-                log.truncate(at); // a half-written record must not sit in front of the next one
+                writer.setLength(at); // a half-written record must not sit in front of the next one
             } catch (IOException notEvenThat) {
                 writable = false;
-                fileBytes = Math.max(fileBytes, log.size());
+                fileBytes = Math.max(fileBytes, writer.length());
             }
             throw e;
         }
-        end = at + length;
+        end = at + record.length;
         fileBytes = end;
         return records++;
     }
 
     RecordFormat.Read read(long offset, long readEnd) throws IOException {
-        return RecordFormat.read(log, offset, readEnd);
+        return RecordFormat.read(reader, offset, readEnd);
     }
 
     /** Records {@code index} as acknowledged: in memory at once, then in the ack file. */
@@ -219,9 +225,10 @@ final class Segment {
         acked.set(index);
         ackedCount++;
         if (acks == null) {
-            acks = FileChannel.open(ackFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            acks = new RandomAccessFile(ackFile.toFile(), "rw");
         }
-        writeFully(acks, RecordFormat.ackEntry(index), ackFileBytes); // after the last whole entry: overwrites a torn one
+        acks.seek(ackFileBytes); // after the last whole entry: overwrites a torn one
+        acks.write(RecordFormat.ackEntry(index));
         ackFileBytes += ACK_ENTRY_BYTES;
     }
 
@@ -235,15 +242,19 @@ final class Segment {
         return before - unacknowledged();
     }
 
+    /** fsync of what was appended and acknowledged. */
     void force() throws IOException {
-        log.force(false);
+        if (writer != null) {
+            writer.getFD().sync();
+        }
         if (acks != null) {
-            acks.force(false);
+            acks.getFD().sync();
         }
     }
 
     void close() {
-        closeQuietly(log);
+        closeQuietly(writer);
+        closeQuietly(reader);
         closeQuietly(acks);
     }
 
@@ -254,17 +265,10 @@ final class Segment {
         Files.deleteIfExists(logFile);
     }
 
-    private static void writeFully(FileChannel channel, ByteBuffer buffer, long offset) throws IOException {
-        long position = offset;
-        while (buffer.hasRemaining()) {
-            position += channel.write(buffer, position);
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
+    private static void closeQuietly(RandomAccessFile file) {
+        if (file != null) {
             try {
-                channel.close();
+                file.close();
             } catch (IOException e) {
                 // nothing left to do with it
             }

@@ -9,7 +9,6 @@ import co.interakt.capture.config.SpoolSettings;
 import co.interakt.capture.config.Target;
 import co.interakt.capture.delivery.RateLimitedLog;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,7 +191,8 @@ public final class Spool implements AutoCloseable {
         if (found.damage() != null) {
             LOG.log(System.Logger.Level.WARNING, "Interakt spool: {0} is damaged at byte {1} ({2}): skipped the last {3} "
                     + "byte(s), kept the {4} record(s) before them. A crash in the middle of a write leaves this.",
-                    file, found.damagedAt(), found.damage(), found.fileBytes() - found.damagedAt(), segment.records());
+                    file, String.valueOf(found.damagedAt()), found.damage(), found.fileBytes() - found.damagedAt(),
+                    segment.records());
         }
         if (segment.fullyAcknowledged()) {
             segment.delete();
@@ -211,13 +211,13 @@ public final class Spool implements AutoCloseable {
      * disk backlog and the caller queues it at once ({@link Outcome#IN_MEMORY}). Never throws.
      */
     public Appended append(Target target, byte[] json, BooleanSupplier reserveMemorySlot) {
-        ByteBuffer record;
+        byte[] record;
         try {
             record = RecordFormat.encode(target, json);
         } catch (RuntimeException e) {
             return new Appended(Outcome.FAILED, null);
         }
-        long cost = record.remaining() + ACK_ENTRY_BYTES;
+        long cost = record.length + ACK_ENTRY_BYTES;
         lock.lock();
         try {
             if (closed) {
@@ -350,7 +350,7 @@ public final class Spool implements AutoCloseable {
         long lost = segment.cutAt(at.offset(), at.index());
         outstanding -= lost;
         LOG.log(System.Logger.Level.WARNING, "Interakt spool: {0} is damaged at byte {1} ({2}); {3} record(s) after it "
-                + "cannot be read and are skipped", segment.logFile(), at.offset(), damage, lost);
+                + "cannot be read and are skipped", segment.logFile(), String.valueOf(at.offset()), damage, lost);
         if (segment == active) {
             active = null;
         }
