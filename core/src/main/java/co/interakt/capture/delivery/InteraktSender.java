@@ -305,7 +305,7 @@ public final class InteraktSender implements PayloadSink {
         delivery.attempted();
         if (attempt.delivered()) {
             counters.sent();
-            finish(delivery);
+            finish(delivery, true);
             return;
         }
         boolean spooled = delivery.spooled() != null;
@@ -314,10 +314,16 @@ public final class InteraktSender implements PayloadSink {
             return; // aborted by close(): stays pending, counted in the close report
         }
         if (attempt.error() == null && !RetryPolicy.retryableStatus(attempt.status())) {
+            String reason = "http-" + attempt.status();
             if (attempt.status() == 401 || attempt.status() == 403) {
                 warnCredentialsOnce(attempt.status());
+                if (spooled) { // the key is wrong, not the payload: a restart with the right key delivers it
+                    report(reason, problem + "; kept in the spool for the next start");
+                    finish(delivery, false);
+                    return;
+                }
             }
-            giveUp(delivery, "http-" + attempt.status(), problem);
+            giveUp(delivery, reason, problem);
             return;
         }
         if (!spooled && !retryPolicy.attemptsLeft(delivery.attempts())) {
@@ -325,7 +331,7 @@ public final class InteraktSender implements PayloadSink {
             return;
         }
         Duration delay = retryPolicy.delayAfter(delivery.attempts(), attempt.retryAfter(), Instant.now());
-        counters.lastError(problem);
+        counters.lastError(spooled ? problem + "; kept in the spool, retried until delivered" : problem);
         counters.retried();
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             LOG.log(System.Logger.Level.DEBUG, "{0}; retrying in {1} ms", problem, delay.toMillis());
@@ -338,23 +344,24 @@ public final class InteraktSender implements PayloadSink {
         String what = attempt.error() != null
                 ? attempt.error().toString()
                 : "HTTP " + attempt.status() + (attempt.detail() == null || attempt.detail().isEmpty() ? "" : " " + attempt.detail());
-        String of = spooled ? ", kept in the spool until delivered" : " of " + retryPolicy.maxAttempts();
+        String of = spooled ? "" : " of " + retryPolicy.maxAttempts(); // spooled: no attempt limit
         return redact("POST " + endpoint + " failed (attempt " + attempts + of + "): " + what);
     }
 
     private void warnCredentialsOnce(int status) {
         if (credentialWarned.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.WARNING, "Interakt refused the credentials (HTTP {0}) for app id ''{1}'': check "
-                    + "{2} and {3} (environment {4} / {5}). Until then every payload fails, without retries.",
+                    + "{2} and {3} (environment {4} / {5}). Until then every payload fails, without retries{6}.",
                     status, settings.appId(), ConfigKeys.APP_ID.name(), ConfigKeys.API_KEY.name(),
-                    ConfigKeys.APP_ID.envName(), ConfigKeys.API_KEY.envName());
+                    ConfigKeys.APP_ID.envName(), ConfigKeys.API_KEY.envName(),
+                    spool == null ? "" : "; the spool keeps them for a restart with the right key");
         }
     }
 
     /** A definitive failure: counted, logged, and (with the spool) acknowledged so it is not replayed forever. */
     private void giveUp(Delivery delivery, String reason, String problem) {
         report(reason, problem);
-        finish(delivery);
+        finish(delivery, true);
     }
 
     private void report(String reason, String problem) {
@@ -365,9 +372,12 @@ public final class InteraktSender implements PayloadSink {
         counters.failed(reason);
     }
 
-    /** Delivered or given up: retire it from the spool, free its memory slot, refill from the backlog. */
-    private void finish(Delivery delivery) {
-        if (delivery.spooled() != null) {
+    /**
+     * Done with it in this run: retire it from the spool (unless {@code acknowledge} is false: it
+     * then waits on disk for the next start), free its memory slot, refill from the backlog.
+     */
+    private void finish(Delivery delivery, boolean acknowledge) {
+        if (acknowledge && delivery.spooled() != null) {
             spool.acknowledge(delivery.spooled());
         }
         release(1);

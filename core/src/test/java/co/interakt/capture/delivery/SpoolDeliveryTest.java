@@ -209,7 +209,25 @@ class SpoolDeliveryTest {
         InteraktSenderTest.awaitMetrics(sender, m -> m.sent() == 1);
         assertEquals(0, sender.metrics().failed());
         assertEquals(6, sender.metrics().retried(), "max-attempts (2) does not apply to spooled payloads");
-        assertTrue(sender.metrics().lastError().contains("kept in the spool"), sender.metrics().lastError());
+        assertTrue(sender.metrics().lastError().contains("kept in the spool, retried until delivered"),
+                sender.metrics().lastError());
+    }
+
+    @Test
+    void refusedCredentialsKeepTheBacklogForARestartWithTheRightKey() throws Exception {
+        InteraktSender wrongKey = start(TestSettings.to(sandbox.baseUrl()).apiKey("sk-WRONG-0000").spool(spool()), 1);
+        payloads(3).forEach(wrongKey::submit);
+        InteraktSenderTest.awaitMetrics(wrongKey, m -> m.failed() == 3);
+        assertEquals(Map.of("http-401", 3L), wrongKey.metrics().failedByReason());
+        assertEquals(3, wrongKey.spoolStatus().orElseThrow().outstanding(), "not acknowledged");
+        List<String> warnings = logs.lines(Level.WARNING, "refused the credentials");
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("the spool keeps them for a restart with the right key"), warnings.get(0));
+        assertEquals(3, wrongKey.shutdown().left());
+
+        deliverAll(1).shutdown();
+        assertEquals(payloads(3).stream().map(SpoolDeliveryTest::json).toList(), receivedBodies());
+        assertTrue(logs.lines().stream().noneMatch(l -> l.contains("sk-WRONG-0000")), "the wrong key was logged");
     }
 
     // ---- damage --------------------------------------------------------------------------------
