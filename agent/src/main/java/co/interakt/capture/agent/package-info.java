@@ -1,2 +1,11 @@
-/** Placeholder until this module's issue lands. */
+/**
+ * The {@code -javaagent}: attaches the servlet layer to any Jakarta Servlet application with Byte
+ * Buddy advice, without a change to the application.
+ *
+ * <p>Three class loaders take part. The advice, inlined into the application's filters and
+ * servlets, calls only {@link co.interakt.capture.agent.bootstrap.Dispatcher}, which sits on the
+ * bootstrap class path. The engine and its libraries (relocated) stay in the agent's own loader,
+ * one per JVM. The servlet-layer classes, compiled against the servlet API, are defined per
+ * servlet API class loader by a {@link co.interakt.capture.agent.BridgeClassLoader}.
+ */
 package co.interakt.capture.agent;

@@ -1,0 +1,42 @@
+package co.interakt.capture.agent;
+
+import co.interakt.capture.agent.bootstrap.Dispatcher;
+import co.interakt.capture.config.CaptureConfig;
+import co.interakt.capture.engine.CaptureEngine;
+import java.lang.System.Logger.Level;
+import java.lang.instrument.Instrumentation;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Starts the engine, plugs it into the dispatcher and installs the instrumentation; loaded only
+ * once the dispatcher is on the bootstrap class path. Nothing propagates into the JVM's start-up.
+ */
+final class AgentStartup {
+    private static final System.Logger LOG = System.getLogger(AgentStartup.class.getName());
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private AgentStartup() {
+    }
+
+    static void start(CaptureConfig config, Instrumentation instrumentation, String mode, long beganNanos) {
+        // Only a running capture blocks another start: after a configuration error, attaching
+        // again with corrected arguments works.
+        if (!STARTED.compareAndSet(false, true)) {
+            LOG.log(Level.WARNING, "Interakt capture agent is already running in this JVM; ignoring the second start");
+            return;
+        }
+        try {
+            ByteBuddyProperties.configure(System.getProperties());
+            CaptureEngine engine = CaptureEngine.start(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "interakt-capture-agent-shutdown"));
+            ServletNamespace namespace = ServletNamespace.JAKARTA;
+            Dispatcher.install(new CaptureDispatch(new ServletHooks(namespace, engine, AgentStartup.class.getClassLoader())));
+            ServletInstrumentation.install(instrumentation, namespace);
+            long millis = (System.nanoTime() - beganNanos) / 1_000_000;
+            LOG.log(Level.INFO, StartupSummary.describe(StartupSummary.version(), mode, config) + "; ready in " + millis + " ms");
+        } catch (Throwable t) {
+            Dispatcher.install(null);
+            AgentConfiguration.disabled("could not start: " + t, t);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package co.interakt.capture.agent;
+
+import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Where the advice goes: the public {@code doFilter(ServletRequest, ServletResponse, FilterChain)}
+ * of every {@code Filter} and the public {@code service(ServletRequest, ServletResponse)} of every
+ * {@code Servlet}, in the class that declares the method. Only the public two-argument
+ * {@code service}: {@code HttpServlet} calls its protected overload from it, and advising both
+ * would enter twice per request. The {@code FilterChain} is not advised: the filters and the
+ * servlet it calls already are.
+ */
+final class ServletInstrumentation {
+    /**
+     * Packages never worth matching: the JDK's and libraries that declare no servlets. Only a
+     * shortcut, the matchers below are exact anyway. Not {@code jakarta.} ({@code HttpServlet.service}
+     * is advised where it is declared) nor {@code javax.} (for a later javax namespace). None of these
+     * is a relocated package, whose name shade would rewrite here to the relocated one.
+     */
+    private static final List<String> IGNORED_PREFIXES = List.of(
+            "java.", "jdk.", "sun.", "com.sun.", "kotlin.", "scala.", "groovy.", "org.codehaus.groovy.",
+            "ch.qos.logback.", "org.apache.logging.", "org.jboss.logging.", "com.fasterxml.", "com.google.",
+            "org.objectweb.asm.", "org.hibernate.", "org.postgresql.", "com.mysql.", "com.zaxxer.hikari.", "org.h2.");
+
+    private ServletInstrumentation() {
+    }
+
+    static ClassFileTransformer install(Instrumentation instrumentation, ServletNamespace namespace) {
+        return builder(namespace).installOn(instrumentation);
+    }
+
+    static AgentBuilder builder(ServletNamespace namespace) {
+        ElementMatcher.Junction<MethodDescription> advised = advisedMethods(namespace);
+        return new AgentBuilder.Default()
+                // Advice only rewrites method bodies, which retransformation allows: classes already
+                // loaded (dynamic attach, or loaded before the agent) are covered too.
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(new DebugListener())
+                .ignore(ignoredNames()).or(any(), isBootstrapClassLoader())
+                .type(not(isInterface()).and(declaresMethod(advised)).and(isServletOrFilter(namespace)),
+                        new ServletLoaderMatcher(namespace))
+                .transform(new AgentBuilder.Transformer.ForAdvice(
+                                Advice.withCustomMapping().with(new Advice.AssignReturned.Factory()))
+                        .include(ServletInstrumentation.class.getClassLoader())
+                        .advice(advised, CaptureAdvice.class.getName()));
+    }
+
+    static ElementMatcher.Junction<TypeDescription> isServletOrFilter(ServletNamespace namespace) {
+        return hasSuperType(named(namespace.servlet()).or(named(namespace.filter())));
+    }
+
+    static ElementMatcher.Junction<MethodDescription> advisedMethods(ServletNamespace namespace) {
+        ElementMatcher.Junction<MethodDescription> requestAndResponse = takesArgument(0, named(namespace.request()))
+                .and(takesArgument(1, named(namespace.response())));
+        ElementMatcher.Junction<MethodDescription> doFilter = named("doFilter").and(takesArguments(3))
+                .and(requestAndResponse).and(takesArgument(2, named(namespace.filterChain())));
+        ElementMatcher.Junction<MethodDescription> service = named("service").and(takesArguments(2)).and(requestAndResponse);
+        return isPublic().and(not(isAbstract())).and(doFilter.or(service));
+    }
+
+    private static ElementMatcher.Junction<TypeDescription> ignoredNames() {
+        ElementMatcher.Junction<TypeDescription> names = isSynthetic()
+                // Our own classes, and Byte Buddy wherever it was relocated to (both computed, so exact).
+                .or(nameStartsWith(InteraktAgent.class.getPackageName() + "."))
+                .or(nameStartsWith(ByteBuddy.class.getPackageName() + "."));
+        for (String prefix : IGNORED_PREFIXES) {
+            names = names.or(nameStartsWith(prefix));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,43 @@
+package co.interakt.capture.filter;
+
+import jakarta.servlet.ServletContext;
+import java.lang.System.Logger.Level;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The {@code interakt.filter.auto-register} switch (default {@code true}), read before any filter
+ * exists, so not through the filter's configuration: the web application's context parameter
+ * wins, then the system property, then {@code INTERAKT_FILTER_AUTO_REGISTER}.
+ */
+final class AutoRegistration {
+    static final String KEY = "interakt.filter.auto-register";
+    static final String ENV = "INTERAKT_FILTER_AUTO_REGISTER";
+
+    private static final System.Logger LOG = System.getLogger(AutoRegistration.class.getName());
+
+    private AutoRegistration() {
+    }
+
+    static boolean enabled(ServletContext context) {
+        return enabled(context.getInitParameter(KEY), System.getProperties(), System.getenv());
+    }
+
+    static boolean enabled(String contextParameter, Properties systemProperties, Map<String, String> environment) {
+        String value = contextParameter != null ? contextParameter : systemProperties.getProperty(KEY, environment.get(ENV));
+        if (value == null || value.isBlank()) {
+            return true;
+        }
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                // Unclear intent: the cautious reading of a misspelt opt-out is "opt out".
+                LOG.log(Level.WARNING, KEY + ": expected true or false, got ''{0}'' (fix: set it to true or false); not auto-registering", value);
+                return false;
+        }
+    }
+}
