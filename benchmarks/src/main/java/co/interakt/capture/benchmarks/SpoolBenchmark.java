@@ -1,14 +1,15 @@
 package co.interakt.capture.benchmarks;
 
+import static co.interakt.capture.benchmarks.BenchmarkArgs.intArg;
+import static co.interakt.capture.benchmarks.BenchmarkArgs.stringArg;
+
 import co.interakt.capture.config.FsyncPolicy;
 import co.interakt.capture.config.SpoolSettings;
-import co.interakt.capture.config.Target;
 import co.interakt.capture.delivery.spool.Spool;
 import co.interakt.capture.payload.InteraktPayload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -41,7 +42,7 @@ public final class SpoolBenchmark {
         int rounds = intArg(args, "--rounds", 5);
         int warmUpRounds = intArg(args, "--warmup", 2);
         Path root = Path.of(stringArg(args, "--dir", "benchmarks/target/spool-bench")).toAbsolutePath();
-        List<InteraktPayload> payloads = payloads(payloadCount);
+        List<InteraktPayload> payloads = SignupPayloads.of(payloadCount);
         Files.createDirectories(root);
 
         System.out.printf("Spool append benchmark: %d payloads per round (%d with fsync always), %d thread(s), "
@@ -165,39 +166,11 @@ public final class SpoolBenchmark {
         return new Round(latencies, wall);
     }
 
-    /** Payloads like a signup form's: the same shape as the delivery benchmark's. */
-    private static List<InteraktPayload> payloads(int count) {
-        List<InteraktPayload> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            Map<String, Object> attributes = new LinkedHashMap<>();
-            attributes.put("email", "user" + i + "@example.com");
-            attributes.put("name", "User " + i);
-            attributes.put("created_at", 1_700_000_000L + i);
-            attributes.put("country", "India");
-            out.add(new InteraktPayload(i % 4 == 0 ? Target.LEADS : Target.MEMBERS, attributes,
-                    Map.of("plan", "pro", "utm_source", "newsletter")));
-        }
-        return out;
-    }
-
     private static void deleteRecursively(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        return Integer.parseInt(stringArg(args, name, String.valueOf(fallback)));
-    }
-
-    private static String stringArg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

@@ -62,9 +62,7 @@ class SpoolDeliveryTest {
         }
         sandbox.close();
         logs.close();
-        for (String line : logs.lines()) {
-            assertFalse(line.contains(TestSettings.API_KEY), "API key logged: " + line);
-        }
+        InteraktSenderTest.assertKeyNeverLogged(logs);
     }
 
     // ---- helpers -------------------------------------------------------------------------------
