@@ -70,6 +70,7 @@ public final class InteraktSender implements PayloadSink {
     private static final Duration WORKER_EXIT_WAIT = Duration.ofSeconds(2);
     /** Backlog records moved from disk to memory per read: bounds one read, not the total. */
     private static final int FEED_BATCH = 256;
+    private static final Duration FEED_RETRY = Duration.ofSeconds(1);
 
     private final DeliverySettings settings;
     private final Map<Target, URI> endpoints = new EnumMap<>(Target.class);
@@ -260,6 +261,9 @@ public final class InteraktSender implements PayloadSink {
                 release(slots - records.size());
                 records.forEach(r -> queue.offer(new Delivery(r)));
                 if (records.size() < slots) {
+                    if (spool.hasBacklog()) { // the read failed (logged by the spool): try again later
+                        spoolThread.schedule(this::feedSoon, FEED_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                    }
                     return;
                 }
             }

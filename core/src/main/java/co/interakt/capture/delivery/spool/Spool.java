@@ -347,7 +347,9 @@ public final class Spool implements AutoCloseable {
 
     /** Damage found while reading a segment that start-up (or this run) had read fine: the disk changed under us. */
     private void cutDamaged(Segment segment, Position at, String damage) {
+        long before = segment.diskBytes();
         long lost = segment.cutAt(at.offset(), at.index());
+        usedBytes += segment.diskBytes() - before; // fewer records: less room reserved for their acks
         outstanding -= lost;
         LOG.log(System.Logger.Level.WARNING, "Interakt spool: {0} is damaged at byte {1} ({2}); {3} record(s) after it "
                 + "cannot be read and are skipped", segment.logFile(), String.valueOf(at.offset()), damage, lost);
