@@ -29,7 +29,7 @@ import java.util.Map;
  * <p>Declare it with {@code <async-supported>true</async-supported>}: an async servlet behind a
  * filter that is not async-supported cannot start async processing.
  */
-public class InteraktCaptureFilter implements Filter {
+public final class InteraktCaptureFilter implements Filter {
     private static final System.Logger LOG = System.getLogger(InteraktCaptureFilter.class.getName());
 
     private final boolean failFast;

@@ -62,10 +62,17 @@ public final class ServletCapture implements AutoCloseable {
         return engine;
     }
 
+    /**
+     * Counts and logs at DEBUG (a broken capture must not flood the host's log) the exception type
+     * and where it was thrown, never its message: that could quote a request value.
+     */
     void failed(String stage, Throwable t) {
         failures.increment();
-        // Debug only: a broken capture must not flood the host's logs. The message never holds field values.
-        LOG.log(System.Logger.Level.DEBUG, () -> "Interakt capture failed at " + stage + ": " + t, t);
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            StackTraceElement[] trace = t.getStackTrace();
+            LOG.log(System.Logger.Level.DEBUG, "Interakt capture failed at {0}, request not captured (the application is not affected): {1} at {2}",
+                    stage, t.getClass().getName(), trace.length > 0 ? trace[0] : "?");
+        }
     }
 
     /** Stops the engine, delivering what is queued within its grace period. */

@@ -48,6 +48,18 @@ abstract class AsyncCaptureScenarios extends ContainerScenario {
     }
 
     @Test
+    void aBodyReadWithNonBlockingIoIsCaptured() throws Exception {
+        start(TestApps.shop(captureSettings()));
+        String json = "{\"email\":\"nio@example.com\",\"name\":\"Nia\",\"notes\":\"" + "n".repeat(20_000) + "\"}";
+
+        var response = post(TestPaths.SIGNUP, "application/json", json, "X-Read", "nonblocking", "X-Status", "201");
+
+        assertEquals(201, response.statusCode());
+        assertEquals(json, new String(response.body(), StandardCharsets.UTF_8), "what the application read");
+        assertEquals("nio@example.com", theOnlyMember().email());
+    }
+
+    @Test
     void aFailureStatusSetOnTheAsyncThreadSendsNothing() throws Exception {
         start(TestApps.shop(captureSettings()));
 

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Dropping the jar in is enough: {@link InteraktCaptureInitializer} registers the filter in a
- * web.xml application that never mentions it ({@code metadata-complete="true"} even), configured
- * by a properties file. Tomcat finds the initializer itself, through {@code META-INF/services}
+ * web.xml application that never mentions it ({@code metadata-complete="true"} even) and in one
+ * with no web.xml at all, configured by a properties file. Tomcat finds the initializer itself, through {@code META-INF/services}
  * on the class path (proven there); Jetty without its annotations module does not scan for
  * initializers, so there it is added through Jetty's API ({@code ServiceRegistrationTest} proves
  * the services file).
@@ -49,6 +49,20 @@ abstract class AutoRegistrationScenarios extends ContainerScenario {
         assertEquals(List.of("interakt-capture=" + FILTER, "marker=" + OuterMarkerFilter.class.getName()), filters());
         assertEquals(200, postForm(TestPaths.SIGNUP, "email=dropin%40example.com&name=Drop+In").statusCode());
         assertEquals("dropin@example.com", theOnlyMember().email());
+    }
+
+    @Test
+    void registersItselfInAnApplicationWithoutWebXml() throws Exception {
+        Path config = configFile(captureSettings());
+        Path dir = Files.createDirectories(tmp.resolve("no-web-xml"));
+        start(asDeployed(WebApp.withoutWebXml(TestApps.CONTEXT, dir, (classes, ctx) -> {
+            ctx.setInitParameter("interakt.config-file", config.toString());
+            TestApps.addServlets(ctx);
+        })));
+
+        assertEquals(List.of("interakt-capture=" + FILTER), filters());
+        postForm(TestPaths.SIGNUP, "email=noxml%40example.com", "X-Read", "reader");
+        assertEquals("noxml@example.com", theOnlyMember().email());
     }
 
     @Test

@@ -41,6 +41,8 @@ abstract class DifferentialScenarios extends ContainerScenario {
                 Arguments.of("form, not read at all", "application/x-www-form-urlencoded", utf8("email=f%40example.com&name=F"), "none"),
                 Arguments.of("json, reader", "application/json", utf8(json), "reader"),
                 Arguments.of("json, readLine", "application/json", utf8(json), "reader-lines"),
+                Arguments.of("json, non-blocking ReadListener", "application/json", utf8(json), "nonblocking"),
+                Arguments.of("large form past the cap, non-blocking", "application/x-www-form-urlencoded", utf8(largeForm), "nonblocking"),
                 Arguments.of("json latin-1, reader", "application/json; charset=ISO-8859-1", "{\"name\":\"Jürgen\"}".getBytes(StandardCharsets.ISO_8859_1), "reader"),
                 Arguments.of("multipart, getParts", multipart.contentType(), multipart.bytes(), "parts"),
                 Arguments.of("multipart, readAllBytes", multipart.contentType(), multipart.bytes(), "stream-all"),

@@ -1,6 +1,9 @@
 package co.interakt.capture.filter.harness;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +19,8 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * The application under test: reads the body the way header {@code X-Read} says, answers with the
+ * The application under test: reads the body the way header {@code X-Read} says (blocking, or
+ * {@code nonblocking} through a {@code ReadListener} in async mode), answers with the
  * status in {@code X-Status} (default 200), or throws when {@code X-Fail: exception}. The response
  * body is exactly what it read, so a client can compare runs with and without the filter.
  * Headers steer it so the query string and the body stay the signup data only.
@@ -26,6 +30,10 @@ public class EchoServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        if ("nonblocking".equals(req.getHeader("X-Read"))) {
+            readWithoutBlocking(req, resp);
+            return;
+        }
         byte[] read = read(req);
         if ("exception".equals(req.getHeader("X-Fail"))) {
             throw new ServletException("the application failed");
@@ -37,6 +45,42 @@ public class EchoServlet extends HttpServlet {
         // No Content-Length: the answer stays buffered until the filter chain returns, so a client
         // that has the response knows the capture decision was made.
         resp.getOutputStream().write(read);
+    }
+
+    /** Servlet 3.1 non-blocking IO: a ReadListener reads as data arrives, the answer goes out when all is read. */
+    private static void readWithoutBlocking(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        AsyncContext async = req.startAsync();
+        ServletInputStream in = req.getInputStream();
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        in.setReadListener(new ReadListener() {
+            @Override
+            public void onDataAvailable() throws IOException {
+                byte[] buf = new byte[512];
+                while (in.isReady()) {
+                    int n = in.read(buf);
+                    if (n < 0) {
+                        break;
+                    }
+                    read.write(buf, 0, n);
+                }
+            }
+
+            @Override
+            public void onAllDataRead() throws IOException {
+                String status = req.getHeader("X-Status");
+                resp.setStatus(status == null ? 200 : Integer.parseInt(status));
+                resp.setContentType("application/octet-stream");
+                resp.setHeader("X-Read-Length", Integer.toString(read.size()));
+                resp.getOutputStream().write(read.toByteArray());
+                async.complete();
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                resp.setStatus(500);
+                async.complete();
+            }
+        });
     }
 
     static byte[] read(HttpServletRequest req) throws IOException, ServletException {

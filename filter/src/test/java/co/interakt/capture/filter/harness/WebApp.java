@@ -29,6 +29,14 @@ public record WebApp(String contextPath, ServletContainerInitializer setup, Path
         return new WebApp(contextPath, null, webAppDir, List.of());
     }
 
+    /**
+     * An exploded application with no web.xml at all, whose own code registers its servlets from
+     * an initializer (as Spring's {@code WebApplicationInitializer} does).
+     */
+    public static WebApp withoutWebXml(String contextPath, Path emptyDir, ServletContainerInitializer applicationCode) {
+        return new WebApp(contextPath, null, emptyDir, List.of(applicationCode));
+    }
+
     public WebApp withInitializer(ServletContainerInitializer initializer) {
         List<ServletContainerInitializer> all = new java.util.ArrayList<>(initializers);
         all.add(initializer);
