@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Request-path overhead of the real InteraktCaptureFilter (JMH, in-process servlet objects):
 # a non-matching request and a matching 1 KiB urlencoded signup, each against the same request
-# without the filter. Extra arguments go to JMH (e.g. -f 1 -wi 1 -i 2 for a quick look).
+# without the filter. Extra arguments (or BENCH_JMH_ARGS) go to JMH, e.g. -f 1 -wi 1 -i 2 for a quick look.
 # Writes $RESULTS/jmh.md (and the raw $WORK/jmh.csv).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -13,7 +13,7 @@ load=$(loadavg)
 log "JMH (load $load)"
 java -Duser.language=en -Duser.country=US -cp "$(bench_classpath)" org.openjdk.jmh.Main \
     -jvmArgsPrepend "-Djava.util.logging.config.file=$BENCH/logging.properties" \
-    -prof gc -rf csv -rff "$CSV" "$@" \
+    -prof gc -rf csv -rff "$CSV" ${BENCH_JMH_ARGS:-} "$@" \
     'NonMatchingRequestBenchmark|SignupRequestBenchmark|SignupWithSenderBenchmark' | tee "$WORK/jmh.txt"
 load_after=$(loadavg)
 
@@ -26,28 +26,36 @@ load_after=$(loadavg)
     echo "| Case | without filter (ns) | with filter (ns) | added by the filter | allocated per request, added | target |"
     echo "| --- | ---: | ---: | ---: | ---: | --- |"
     awk -F',' 'NR > 1 {
-        gsub(/"/, "")
-        name = $1; sub(/^.*\./, "", name)
-        cls = $1; sub(/\.[^.]*$/, "", cls); sub(/^.*\./, "", cls)
+        gsub(/"|\r/, "")
+        bench = $1; metric = ""
+        if (index(bench, ":")) { metric = substr(bench, index(bench, ":") + 1); bench = substr(bench, 1, index(bench, ":") - 1) }
+        name = bench; sub(/^.*\./, "", name)
+        cls = bench; sub(/\.[^.]*$/, "", cls); sub(/^.*\./, "", cls)
         key = cls SUBSEP $8
-        if (name == "noFilter") { base[key] = $5; baseErr[key] = $6 }
-        else if (name == "filter") { with[key] = $5; withErr[key] = $6 }
-        else if (name == "noFilter:gc.alloc.rate.norm") baseAlloc[key] = $5
-        else if (name == "filter:gc.alloc.rate.norm") withAlloc[key] = $5
+        if (metric == "") {
+            if (name == "noFilter") { base[key] = $5; baseErr[key] = $6 }
+            if (name == "filter") { with[key] = $5; withErr[key] = $6 }
+        } else if (metric == "gc.alloc.rate.norm") {
+            if (name == "noFilter") baseAlloc[key] = $5
+            if (name == "filter") withAlloc[key] = $5
+        }
     }
-    function row(label, key, target) {
+    function withError(score, error) {
+        return error == "NaN" ? sprintf("%.0f", score) : sprintf("%.0f ± %.0f", score, error)
+    }
+    function row(label, key, target, allocNote) {
         if (!(key in with)) return
         added = with[key] - base[key]
         shown = added >= 1000 ? sprintf("%.2f µs", added / 1000) : sprintf("%.0f ns", added)
-        alloc = (key in withAlloc) ? sprintf("%+.0f B", withAlloc[key] - baseAlloc[key]) : "n/a"
-        printf "| %s | %.0f ± %.0f | %.0f ± %.0f | **%s** | %s | %s |\n", label, base[key], baseErr[key], with[key], withErr[key], shown, alloc, target
+        alloc = (key in withAlloc) ? sprintf("%+.0f B%s", withAlloc[key] - baseAlloc[key], allocNote) : "n/a"
+        printf "| %s | %s | %s | **%s** | %s | %s |\n", label, withError(base[key], baseErr[key]), withError(with[key], withErr[key]), shown, alloc, target
     }
     END {
         row("GET /hello, matches no rule", "NonMatchingRequestBenchmark" SUBSEP "", "< 50 ns")
         row("POST /signup 1 KiB form, app reads `getParameter` (counting sink)", "SignupRequestBenchmark" SUBSEP "PARAMETERS", "< 5 µs")
         row("POST /signup 1 KiB form, app reads `getInputStream` (counting sink)", "SignupRequestBenchmark" SUBSEP "STREAM", "< 5 µs")
         row("POST /signup 1 KiB form, app never reads the body (counting sink)", "SignupRequestBenchmark" SUBSEP "UNREAD", "< 5 µs")
-        row("POST /signup 1 KiB form, `getParameter`, real sender to a loopback sandbox (batches of 1,000)", "SignupWithSenderBenchmark" SUBSEP "", "< 5 µs")
+        row("POST /signup 1 KiB form, `getParameter`, real sender to a loopback sandbox (batches of 1,000)", "SignupWithSenderBenchmark" SUBSEP "", "< 5 µs", " (all threads: delivery and the in-process sandbox included)")
     }' "$CSV"
 } > "$RESULTS/jmh.md"
 cat "$RESULTS/jmh.md"
