@@ -66,6 +66,40 @@ bench_java() {
 load1() { cut -d' ' -f1 /proc/loadavg; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
+# CPU accounting of the processes outside this benchmark's process group, to tell how much the
+# machine was shared during a measurement (the load average counts our own load generator too).
+# cpu_snapshot prints the time, then "pid pgrp ticks" for every process; other_cpu SNAPSHOT prints
+# the CPU the others used since the snapshot, in % of one CPU. A lower bound: processes that
+# started and ended in between are missed.
+OUR_PGRP=$(ps -o pgid= $$ | tr -d ' ')
+cpu_snapshot() {
+    local f line rest
+    echo "@ $(date +%s.%N)"
+    for f in /proc/[0-9]*/stat; do
+        read -r line 2> /dev/null < "$f" || continue
+        rest=${line##*) }
+        # shellcheck disable=SC2086 # split into the stat fields after the command name
+        set -- $rest
+        echo "${f//[!0-9]/} $3 $((${12} + ${13}))"
+    done
+}
+# CPU time (user + system) a process has used so far, in clock ticks.
+proc_ticks() {
+    local line
+    read -r line < "/proc/$1/stat"
+    local rest=${line##*) }
+    # shellcheck disable=SC2086
+    set -- $rest
+    echo $((${12} + ${13}))
+}
+other_cpu() {
+    { echo "$1"; cpu_snapshot; } | awk -v ours="$OUR_PGRP" -v hz="$(getconf CLK_TCK)" '
+        $1 == "@" { if (t0 == "") t0 = $2; else t1 = $2; next }
+        t1 == "" { start[$1] = $3; next }
+        $2 != ours { used += $3 - ($1 in start ? start[$1] : 0) }
+        END { printf "%.0f\n", used / hz / (t1 - t0) * 100 }'
+}
+
 # Waits (at most $1 seconds) until the 1-minute load average is under BENCH_QUIET_LOAD, so that a
 # phase does not start in the wake of the previous one or of someone else's build.
 await_quiet() {

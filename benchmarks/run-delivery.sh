@@ -9,15 +9,18 @@ build
 await_quiet
 load=$(loadavg)
 log "delivery (load $load)"
+snapshot=$(cpu_snapshot)
 # Warnings only: the sender logs its start and stop at INFO once per round.
 java -Xms256m -Xmx512m -Duser.language=en -Duser.country=US \
     -Djava.util.logging.config.file="$BENCH/logging.properties" \
     -cp "$(bench_classpath)" co.interakt.capture.benchmarks.DeliveryBenchmark "$@" | tee "$WORK/delivery.txt"
+others=$(other_cpu "$snapshot")
 
 {
     echo "### Delivery: sender vs. a bare HttpClient 5 loop"
     echo
-    echo "Command: \`benchmarks/run-delivery.sh${*:+ $*}\` ($(head -1 "$WORK/delivery.txt" | sed 's/^Delivery benchmark: //; s/, sandbox .*//')). 1-min load average before: $load."
+    echo "Command: \`benchmarks/run-delivery.sh${*:+ $*}\` ($(head -1 "$WORK/delivery.txt" | sed 's/^Delivery benchmark: //; s/, sandbox .*//')). 1-min load average before: $load;"
+    echo "processes other than the benchmark's used $others % of one CPU meanwhile (a lower bound)."
     echo
     echo "| Round | Sender (deliveries/s) | Bare HttpClient 5 (deliveries/s) |"
     echo "| --- | ---: | ---: |"

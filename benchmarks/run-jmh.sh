@@ -11,17 +11,20 @@ build
 await_quiet
 load=$(loadavg)
 log "JMH (load $load)"
+snapshot=$(cpu_snapshot)
 java -Duser.language=en -Duser.country=US -cp "$(bench_classpath)" org.openjdk.jmh.Main \
     -jvmArgsPrepend "-Djava.util.logging.config.file=$BENCH/logging.properties" \
     -prof gc -rf csv -rff "$CSV" ${BENCH_JMH_ARGS:-} "$@" \
     'NonMatchingRequestBenchmark|SignupRequestBenchmark|SignupWithSenderBenchmark' | tee "$WORK/jmh.txt"
 load_after=$(loadavg)
+others=$(other_cpu "$snapshot")
 
 {
     echo "### Request-path overhead (JMH)"
     echo
     echo "Command: \`benchmarks/run-jmh.sh\` (JMH 1.37, \`-prof gc\`; forks, warm-up and measurement as annotated on each"
-    echo "benchmark class). 1-min load average before / after: $load / $load_after."
+    echo "benchmark class). 1-min load average before / after: $load / $load_after; processes other than the"
+    echo "benchmark's used $others % of one CPU meanwhile (a lower bound)."
     echo
     echo "| Case | without filter (ns) | with filter (ns) | added by the filter | allocated per request, added | target |"
     echo "| --- | ---: | ---: | ---: | ---: | --- |"

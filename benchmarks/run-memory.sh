@@ -66,6 +66,7 @@ ensure_wrk
 start_sandbox "$SANDBOX_PORT"
 start_sandbox "$HANGING_SANDBOX_PORT" --hang
 await_quiet
+snapshot=$(cpu_snapshot)
 printf 'scenario\theap_kb\tmetaspace_kb\trss_kb\tload1\n' > "$TSV"
 scenario idle-none none "$SANDBOX_PORT"
 scenario idle-ours ours "$SANDBOX_PORT"
@@ -73,6 +74,7 @@ scenario idle-otel otel "$SANDBOX_PORT"
 scenario loaded-none none "$SANDBOX_PORT" fill
 scenario full-queue-ours ours "$HANGING_SANDBOX_PORT" fill
 stop_started
+others=$(other_cpu "$snapshot")
 
 jar_size=$(stat -c %s "$AGENT_JAR")
 otel_size=$(stat -c %s "$OTEL_JAR")
@@ -82,7 +84,8 @@ otel_size=$(stat -c %s "$OTEL_JAR")
     echo "Command: \`benchmarks/run-memory.sh\`: app JVM options \`$JVM_OPTS\`; each configuration started fresh, 20 \`GET /hello\`"
     echo "and 20 signups sent, then (rows after load) at least $FILL more signups by wrk; measured 2 s later after two \`jcmd GC.run\`:"
     echo "heap used and metaspace used from \`jcmd GC.heap_info\`, RSS from \`/proc/PID/status\` (VmRSS). For the full"
-    echo "queue our agent delivers to a loopback Interakt that reads requests and never answers."
+    echo "queue our agent delivers to a loopback Interakt that reads requests and never answers. Processes other than"
+    echo "the benchmark's used $others % of one CPU during this part (a lower bound)."
     echo
     echo "| Scenario | heap after GC (MiB) | metaspace (MiB) | RSS (MiB) | added heap | added metaspace | added RSS | 1-min load |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
