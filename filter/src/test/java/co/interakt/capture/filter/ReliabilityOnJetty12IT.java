@@ -13,4 +13,11 @@ class ReliabilityOnJetty12IT {
             super(CONTAINER);
         }
     }
+
+    @Nested
+    class BadInput extends BadInputScenarios {
+        BadInput() {
+            super(CONTAINER);
+        }
+    }
 }

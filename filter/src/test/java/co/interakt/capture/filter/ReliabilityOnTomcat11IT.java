@@ -13,4 +13,11 @@ class ReliabilityOnTomcat11IT {
             super(CONTAINER);
         }
     }
+
+    @Nested
+    class BadInput extends BadInputScenarios {
+        BadInput() {
+            super(CONTAINER);
+        }
+    }
 }
