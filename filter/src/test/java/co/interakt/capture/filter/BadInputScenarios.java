@@ -8,7 +8,6 @@ import co.interakt.capture.filter.harness.BadInputs;
 import co.interakt.capture.filter.harness.BadInputs.BadInput;
 import co.interakt.capture.filter.harness.Containers;
 import co.interakt.capture.sandbox.ReceivedRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,10 +33,8 @@ abstract class BadInputScenarios extends ReliabilityScenario {
     void sameAnswerNoExceptionAndTheExpectedOutcome(BadInput input) throws Exception {
         startShops(captureSettings());
 
-        HttpResponse<byte[]> with = post(WITH_CAPTURE, input.contentType(), input.body(), "X-Read", input.read());
-        HttpResponse<byte[]> without = post(WITHOUT_CAPTURE, input.contentType(), input.body(), "X-Read", input.read());
+        postToBoth(input.name(), input.contentType(), input.body(), input.read());
 
-        assertSameAnswer(input.name(), without, with);
         List<String> skips = log.linesWith("capture skipped: rule=signup reason=");
         stopContainer(); // delivers whatever was queued
         List<ReceivedRequest> received = sandbox.received();

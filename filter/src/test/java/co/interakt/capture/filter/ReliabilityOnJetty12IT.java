@@ -20,4 +20,11 @@ class ReliabilityOnJetty12IT {
             super(CONTAINER);
         }
     }
+
+    @Nested
+    class Security extends SecurityScenarios {
+        Security() {
+            super(CONTAINER);
+        }
+    }
 }

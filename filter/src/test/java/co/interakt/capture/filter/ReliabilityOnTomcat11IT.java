@@ -20,4 +20,11 @@ class ReliabilityOnTomcat11IT {
             super(CONTAINER);
         }
     }
+
+    @Nested
+    class Security extends SecurityScenarios {
+        Security() {
+            super(CONTAINER);
+        }
+    }
 }

@@ -91,6 +91,13 @@ abstract class ReliabilityScenario extends ContainerScenario {
         }
     }
 
+    /** Posts the same request to the shop with and without the filter; checks the answers are identical. */
+    void postToBoth(String what, String contentType, byte[] body, String howTheAppReads) throws Exception {
+        HttpResponse<byte[]> with = post(WITH_CAPTURE, contentType, body, "X-Read", howTheAppReads);
+        HttpResponse<byte[]> without = post(WITHOUT_CAPTURE, contentType, body, "X-Read", howTheAppReads);
+        assertSameAnswer(what, without, with);
+    }
+
     static void assertSameAnswer(String what, HttpResponse<byte[]> without, HttpResponse<byte[]> with) {
         assertEquals(200, without.statusCode(), what + ": the application itself must handle it");
         assertAll(what,
