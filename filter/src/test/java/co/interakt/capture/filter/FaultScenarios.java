@@ -62,7 +62,7 @@ abstract class FaultScenarios extends ReliabilityScenario {
         assertTrue(sandbox.awaitAccepted(emails.size(), WAIT), "delivery resumed: " + jmx);
         assertEquals(0, jmx.failed(), jmx.toString());
         stopContainer();
-        assertEquals(counted(emails, 1), acceptedMembers(), "refused connections never reach Interakt: no duplicate");
+        assertEquals(eachOnce(emails), acceptedMembers(), "refused connections never reach Interakt: no duplicate");
         assertEquals(emails.size(), sandbox.receivedCount());
     }
 
@@ -83,7 +83,7 @@ abstract class FaultScenarios extends ReliabilityScenario {
         await("every payload delivered", () -> jmx.sent() == emails.size());
         assertEquals(9, jmx.retried(), "one retry per failed answer, no more: " + jmx);
         stopContainer();
-        assertEquals(counted(emails, 1), acceptedMembers());
+        assertEquals(eachOnce(emails), acceptedMembers());
         assertEquals(emails.size() + 9, sandbox.receivedCount(), "requests Interakt saw: each signup once, plus one per scripted failure");
     }
 
@@ -237,14 +237,7 @@ abstract class FaultScenarios extends ReliabilityScenario {
 
     @Test
     void gracefulShutdownDeliversTheBacklogWithinTheGracePeriod() throws Exception {
-        Map<String, String> settings = captureSettings();
-        settings.put("interakt.shutdown-grace", "30s");
-        startShops(settings);
-        sandbox.hang(true);
-        List<String> emails = emails("backlog", 10);
-        signUpEverywhere(emails);
-        assertTrue(sandbox.awaitHanging(2, WAIT));
-        assertEquals(emails.size(), SenderJmx.local().queueDepth(), "the backlog");
+        List<String> emails = backlogWhileHanging("30s", "backlog", 10);
 
         Thread stopping = new Thread(() -> {
             try {
@@ -259,20 +252,14 @@ abstract class FaultScenarios extends ReliabilityScenario {
         sandbox.hang(false);
         stopping.join(WAIT.toMillis());
 
-        assertEquals(counted(emails, 1), acceptedMembers());
+        assertEquals(eachOnce(emails), acceptedMembers());
         assertEquals(1, log.linesWith("Interakt sender closed: " + emails.size() + " pending payload(s) delivered or failed").size(),
                 log.text());
     }
 
     @Test
     void shutdownWithTheApiStillHangingStopsAfterTheGraceAndReportsWhatWasLeft() throws Exception {
-        Map<String, String> settings = captureSettings();
-        settings.put("interakt.shutdown-grace", "500ms");
-        startShops(settings);
-        sandbox.hang(true);
-        List<String> emails = emails("left", 5);
-        signUpEverywhere(emails);
-        assertTrue(sandbox.awaitHanging(2, WAIT));
+        backlogWhileHanging("500ms", "left", 5);
 
         stopContainer(); // returns: the grace period bounds how long the application's shutdown waits
 
@@ -282,11 +269,19 @@ abstract class FaultScenarios extends ReliabilityScenario {
         assertTrue(report.get(0).startsWith("WARNING") && report.get(0).contains("interakt.shutdown-grace"), report.get(0));
     }
 
-    private static Map<String, Long> counted(List<String> emails, long times) {
-        Map<String, Long> out = new java.util.TreeMap<>();
-        emails.forEach(e -> out.put(e, times));
-        return out;
+    /** Signups taken while Interakt hangs: all pending (two of them held by the sandbox) when this returns. */
+    private List<String> backlogWhileHanging(String shutdownGrace, String prefix, int count) throws Exception {
+        Map<String, String> settings = captureSettings();
+        settings.put("interakt.shutdown-grace", shutdownGrace);
+        startShops(settings);
+        sandbox.hang(true);
+        List<String> emails = emails(prefix, count);
+        signUpEverywhere(emails);
+        assertTrue(sandbox.awaitHanging(2, WAIT));
+        assertEquals(count, SenderJmx.local().queueDepth(), "the backlog");
+        return emails;
     }
+
 
     private static int freePort() throws java.io.IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

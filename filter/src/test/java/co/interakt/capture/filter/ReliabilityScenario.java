@@ -111,6 +111,13 @@ abstract class ReliabilityScenario extends ContainerScenario {
         return sandbox.members().stream().collect(Collectors.groupingBy(ReceivedRequest::email, TreeMap::new, Collectors.counting()));
     }
 
+    /** What {@link #acceptedMembers()} must be when each of these arrived exactly once. */
+    static Map<String, Long> eachOnce(List<String> emails) {
+        Map<String, Long> out = new TreeMap<>();
+        emails.forEach(e -> out.put(e, 1L));
+        return out;
+    }
+
     /** Waits for a condition that another thread makes true; fails with {@code what} if it never does. */
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
