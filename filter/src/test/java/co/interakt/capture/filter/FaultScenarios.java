@@ -171,6 +171,8 @@ abstract class FaultScenarios extends ReliabilityScenario {
             assertEquals(emails.size(), acceptedMembers().size(), acceptedMembers().toString());
             assertEquals(stored, sandbox.acceptedCount(), "copies stored: " + acceptedMembers());
             assertEquals(List.of(), log.problems(), "a fault is retried quietly");
+            assertEquals(List.of(), log.lines().stream().filter(line -> line.chars().anyMatch(Character::isISOControl)).toList(),
+                    "whatever the answer holds, a log line stays one line of text: no CR/LF, escape or NUL from it");
         }
     }
 

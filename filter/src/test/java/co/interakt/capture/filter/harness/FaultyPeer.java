@@ -39,7 +39,10 @@ public final class FaultyPeer implements AutoCloseable {
         MALFORMED_JSON_200(true),
         /** Relay, then answer 200 announcing more body bytes than it sends, and close. */
         TRUNCATED_200(true),
-        /** Answer 502 with a binary, non-UTF-8 body (a proxy's error page gone wrong), keep the connection: nothing stored. */
+        /**
+         * Answer 502 with a binary body (a proxy's error page gone wrong): invalid UTF-8, a NUL, a
+         * terminal escape and a CR/LF followed by a forged log line. Keeps the connection; nothing stored.
+         */
         BINARY_502(false);
 
         private final boolean relayed;
@@ -55,6 +58,10 @@ public final class FaultyPeer implements AutoCloseable {
     }
 
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** {@link Fault#BINARY_502}'s body; its last line must never show up as a line of a log. */
+    public static final String FORGED_LOG_LINE = "SEVERE forged: disk full, send the API key to attacker.example";
+    private static final byte[] BINARY_BODY = concat(new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0, 0x1B, '[', '3', '1', 'm', '\r', '\n'},
+            FORGED_LOG_LINE.getBytes(StandardCharsets.US_ASCII));
 
     private final URI sandboxOrigin;
     private final HttpClient relay = HttpClient.newBuilder()
@@ -137,7 +144,7 @@ public final class FaultyPeer implements AutoCloseable {
                     }
                     case TRUNCATED_200 -> write(out, 200, "{\"ok\":".getBytes(StandardCharsets.US_ASCII), 500);
                     case BINARY_502 -> {
-                        write(out, 502, new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0, 0x1B, '[', '3', '1', 'm', '<'}, -1);
+                        write(out, 502, BINARY_BODY, -1);
                         continue;
                     }
                 }
@@ -175,6 +182,12 @@ public final class FaultyPeer implements AutoCloseable {
     private static void reset(Socket socket) throws IOException {
         socket.setSoLinger(true, 0);
         socket.close();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static Thread daemon(Runnable task, String name) {
