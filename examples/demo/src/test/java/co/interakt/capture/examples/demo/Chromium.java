@@ -1,12 +1,14 @@
 package co.interakt.capture.examples.demo;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -24,20 +26,32 @@ final class Chromium {
     }
 
     /**
-     * Skips the calling test when Chromium or its driver is missing, or fails it on CI
-     * ({@code CI=true}), where .ci/run is meant to have installed them.
+     * Fails the calling test when Chromium or its driver is missing. Runs after {@link Required},
+     * so it only fails on CI ({@code CI=true}), where .ci/run is meant to have installed them.
      */
     static void requireInstalled() {
-        if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
-            return;
+        if (!installed()) {
+            fail(MISSING);
         }
-        String message = "the browser test needs " + BROWSER + " and " + DRIVER
-                + " (Debian packages chromium and chromium-driver): .ci/run must install them;"
-                + " locally: apt-get install -y chromium chromium-driver";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(message);
+    }
+
+    /** Skips the test class, with the reason, when Chromium is missing and this is not CI. */
+    static final class Required implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (installed() || "true".equalsIgnoreCase(System.getenv("CI"))) {
+                return ConditionEvaluationResult.enabled("Chromium and chromedriver installed, or CI (which must have them)");
+            }
+            return ConditionEvaluationResult.disabled(MISSING);
         }
-        assumeTrue(false, message);
+    }
+
+    private static final String MISSING = "the browser test needs " + BROWSER + " and " + DRIVER
+            + " (Debian packages chromium and chromium-driver): .ci/run must install them;"
+            + " locally: apt-get install -y chromium chromium-driver";
+
+    private static boolean installed() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     }
 
     /** A new headless browser with a fresh profile in {@code profileDir}; its driver log beside it. */

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
@@ -36,6 +37,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * <p>Screenshots of the three pages land in {@code target/it-work/DemoInBrowserIT}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(Chromium.Required.class)
 class DemoInBrowserIT {
     private static final String EMAIL = "ada.lovelace@example.com";
     private static final String PASSWORD = "Analytical-Engine-1843";
