@@ -9,6 +9,7 @@
 #   DEMO_APP_PORT      the signup app's port        (default 8080)
 #   DEMO_SANDBOX_PORT  the sandbox's port           (default 8099)
 #   DEMO_BUILD         false: use what is already built (the browser test does)
+#   DEMO_SPOOL_DIR     the agent's spool directory (default examples/demo/target/demo-spool)
 #   JAVA_HOME          the JDK to run (else `java` on the PATH)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -20,6 +21,9 @@ agent_jar=agent/target/interakt-capture-agent.jar
 app_jar=examples/embedded-jetty/target/embedded-jetty.jar
 sandbox_lib=examples/demo/target/lib
 logs=examples/demo/target/demo-logs
+# The agent's on-disk spool: what it could not deliver before a stop is sent at the next start.
+# One per destination, so nothing queued for the sandbox is ever sent to the real Interakt.
+spool="${DEMO_SPOOL_DIR:-$PWD/examples/demo/target/demo-spool}"
 # The sandbox's demo credentials; the agent is given the same ones.
 sandbox_app_id=demo-app
 sandbox_api_key=demo-key
@@ -108,14 +112,14 @@ await_port() {
 agent_options=(-javaagent:"$agent_jar")
 if [[ $real_api == true ]]; then
     # The agent reads INTERAKT_APP_ID, INTERAKT_API_KEY (and INTERAKT_BASE_URL) from the environment.
-    :
+    agent_options+=(-Dinterakt.spool.dir="$spool/interakt")
 else
     "$java" -cp "$sandbox_lib/*" co.interakt.capture.sandbox.SandboxMain "$sandbox_port" \
         > "$logs/sandbox.log" 2>&1 &
     sandbox_pid=$!
     await_port sandbox "$sandbox_pid" "$sandbox_port" "$logs/sandbox.log"
     agent_options+=(-Dinterakt.app-id="$sandbox_app_id" -Dinterakt.dry-run=false
-        -Dinterakt.base-url="http://127.0.0.1:$sandbox_port/api/v1")
+        -Dinterakt.base-url="http://127.0.0.1:$sandbox_port/api/v1" -Dinterakt.spool.dir="$spool/sandbox")
     # The key through the environment, as the README recommends (never on a command line).
     export INTERAKT_API_KEY="$sandbox_api_key"
 fi

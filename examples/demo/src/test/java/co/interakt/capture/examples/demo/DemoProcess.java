@@ -75,6 +75,8 @@ final class DemoProcess implements AutoCloseable {
         env.keySet().removeIf(name -> name.startsWith("INTERAKT_"));
         env.putAll(Map.of(
                 "DEMO_BUILD", "false",
+                // A fresh spool: nothing left over from an earlier run may reach this run's sandbox.
+                "DEMO_SPOOL_DIR", Files.createTempDirectory(log.getParent(), "spool").toString(),
                 "DEMO_APP_PORT", String.valueOf(appPort),
                 "DEMO_SANDBOX_PORT", String.valueOf(sandboxPort),
                 "JAVA_HOME", System.getProperty("java.home")));
