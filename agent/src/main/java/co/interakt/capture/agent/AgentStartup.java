@@ -5,6 +5,7 @@ import co.interakt.capture.config.CaptureConfig;
 import co.interakt.capture.engine.CaptureEngine;
 import java.lang.System.Logger.Level;
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -29,9 +30,9 @@ final class AgentStartup {
             ByteBuddyProperties.configure(System.getProperties());
             CaptureEngine engine = CaptureEngine.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "interakt-capture-agent-shutdown"));
-            ServletNamespace namespace = ServletNamespace.JAKARTA;
-            Dispatcher.install(new CaptureDispatch(new ServletHooks(namespace, engine, AgentStartup.class.getClassLoader())));
-            ServletInstrumentation.install(instrumentation, namespace);
+            List<ServletNamespace> namespaces = ServletNamespace.ALL;
+            Dispatcher.install(new CaptureDispatch(new ServletHooks(namespaces, engine, AgentStartup.class.getClassLoader())));
+            ServletInstrumentation.install(instrumentation, namespaces);
             long millis = (System.nanoTime() - beganNanos) / 1_000_000;
             LOG.log(Level.INFO, StartupSummary.describe(StartupSummary.version(), mode, config) + "; ready in " + millis + " ms");
         } catch (Throwable t) {

@@ -8,7 +8,7 @@ import java.security.ProtectionDomain;
  * Joins the application's servlet API to the agent's engine. Its parent is the class loader that
  * defined the application's servlet API (Tomcat's common loader, Spring Boot's nested-jar loader,
  * the system loader of a flat class path...). It defines the agent's servlet-layer classes itself,
- * from their bytes in the agent jar, so their {@code jakarta.servlet} references resolve to the
+ * from their bytes in the agent jar, so their servlet API references resolve to the
  * application's API; it hands every other class of ours to the agent's loader, so all bridges
  * share the agent's one engine; and everything else to its parent.
  */

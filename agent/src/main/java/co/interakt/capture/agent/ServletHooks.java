@@ -2,11 +2,12 @@ package co.interakt.capture.agent;
 
 import co.interakt.capture.engine.CaptureEngine;
 import java.lang.System.Logger.Level;
+import java.util.List;
 
 /**
  * Finds the {@link ServletHook} for a request object: the one defined next to the servlet API that
- * object implements. One bridge per servlet API class loader, created on the first request seen
- * through it.
+ * object implements, {@code jakarta.servlet} or {@code javax.servlet}. One bridge per servlet API
+ * class loader and namespace, created on the first request seen through it.
  *
  * <p>Both caches are {@link ClassValue}s: the entry lives in the key {@code Class} itself, so a
  * redeployed web application's loader, its bridge and its hook are collected together, with no
@@ -18,15 +19,23 @@ final class ServletHooks {
     /** Marks "no hook possible for this class", since a {@code ClassValue} should not hold {@code null}. */
     private static final ServletHook NONE = (request, response) -> null;
 
-    private final ServletNamespace namespace;
+    private final List<ServletNamespace> namespaces;
     private final CaptureEngine engine;
     private final ClassLoader agentLoader;
 
-    /** Keyed by the API's {@code ServletRequest} interface: one bridge per API class loader. */
+    /**
+     * Keyed by the API's {@code ServletRequest} interface: one bridge per API class loader and
+     * namespace (the interface's name says which).
+     */
     private final ClassValue<ServletHook> byApi = new ClassValue<>() {
         @Override
         protected ServletHook computeValue(Class<?> servletRequestInterface) {
-            return createHook(servletRequestInterface.getClassLoader());
+            for (ServletNamespace namespace : namespaces) {
+                if (namespace.request().equals(servletRequestInterface.getName())) {
+                    return createHook(namespace, servletRequestInterface.getClassLoader());
+                }
+            }
+            return NONE;
         }
     };
 
@@ -34,13 +43,18 @@ final class ServletHooks {
     private final ClassValue<ServletHook> byRequestClass = new ClassValue<>() {
         @Override
         protected ServletHook computeValue(Class<?> requestClass) {
-            Class<?> api = findInterface(requestClass, namespace.request());
-            return api == null ? NONE : byApi.get(api);
+            for (ServletNamespace namespace : namespaces) {
+                Class<?> api = findInterface(requestClass, namespace.request());
+                if (api != null) {
+                    return byApi.get(api);
+                }
+            }
+            return NONE;
         }
     };
 
-    ServletHooks(ServletNamespace namespace, CaptureEngine engine, ClassLoader agentLoader) {
-        this.namespace = namespace;
+    ServletHooks(List<ServletNamespace> namespaces, CaptureEngine engine, ClassLoader agentLoader) {
+        this.namespaces = List.copyOf(namespaces);
         this.engine = engine;
         this.agentLoader = agentLoader;
     }
@@ -51,7 +65,7 @@ final class ServletHooks {
         return hook == NONE ? null : hook;
     }
 
-    private ServletHook createHook(ClassLoader servletApiLoader) {
+    private ServletHook createHook(ServletNamespace namespace, ClassLoader servletApiLoader) {
         try {
             ClassLoader bridge = new BridgeClassLoader(servletApiLoader, agentLoader, namespace);
             Class<?> hookClass = Class.forName(namespace.hookClass(), true, bridge);

@@ -35,9 +35,9 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class ServletInstrumentation {
     /**
      * Packages never worth matching: the JDK's and libraries that declare no servlets. Only a
-     * shortcut, the matchers below are exact anyway. Not {@code jakarta.} ({@code HttpServlet.service}
-     * is advised where it is declared) nor {@code javax.} (for a later javax namespace). None of these
-     * is a relocated package, whose name shade would rewrite here to the relocated one.
+     * shortcut, the matchers below are exact anyway. Not {@code jakarta.} nor {@code javax.}:
+     * {@code HttpServlet.service} is advised where it is declared, in the API's own package. None of
+     * these is a relocated package, whose name shade would rewrite here to the relocated one.
      */
     private static final List<String> IGNORED_PREFIXES = List.of(
             "java.", "jdk.", "sun.", "com.sun.", "kotlin.", "scala.", "groovy.", "org.codehaus.groovy.",
@@ -47,25 +47,30 @@ final class ServletInstrumentation {
     private ServletInstrumentation() {
     }
 
-    static ClassFileTransformer install(Instrumentation instrumentation, ServletNamespace namespace) {
-        return builder(namespace).installOn(instrumentation);
+    static ClassFileTransformer install(Instrumentation instrumentation, List<ServletNamespace> namespaces) {
+        return builder(namespaces).installOn(instrumentation);
     }
 
-    static AgentBuilder builder(ServletNamespace namespace) {
-        ElementMatcher.Junction<MethodDescription> advised = advisedMethods(namespace);
-        return new AgentBuilder.Default()
+    /** One transformer for all namespaces: the same advice, matched by each namespace's names. */
+    static AgentBuilder builder(List<ServletNamespace> namespaces) {
+        AgentBuilder builder = new AgentBuilder.Default()
                 // Advice only rewrites method bodies, which retransformation allows: classes already
                 // loaded (dynamic attach, or loaded before the agent) are covered too.
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(new DebugListener())
-                .ignore(ignoredNames()).or(any(), isBootstrapClassLoader())
-                .type(not(isInterface()).and(declaresMethod(advised)).and(isServletOrFilter(namespace)),
-                        new ServletLoaderMatcher(namespace))
-                .transform(new AgentBuilder.Transformer.ForAdvice(
-                                Advice.withCustomMapping().with(new Advice.AssignReturned.Factory()))
-                        .include(ServletInstrumentation.class.getClassLoader())
-                        .advice(advised, CaptureAdvice.class.getName()));
+                .ignore(ignoredNames()).or(any(), isBootstrapClassLoader());
+        for (ServletNamespace namespace : namespaces) {
+            ElementMatcher.Junction<MethodDescription> advised = advisedMethods(namespace);
+            builder = builder
+                    .type(not(isInterface()).and(declaresMethod(advised)).and(isServletOrFilter(namespace)),
+                            new ServletLoaderMatcher(namespace))
+                    .transform(new AgentBuilder.Transformer.ForAdvice(
+                                    Advice.withCustomMapping().with(new Advice.AssignReturned.Factory()))
+                            .include(ServletInstrumentation.class.getClassLoader())
+                            .advice(advised, CaptureAdvice.class.getName()));
+        }
+        return builder;
     }
 
     static ElementMatcher.Junction<TypeDescription> isServletOrFilter(ServletNamespace namespace) {

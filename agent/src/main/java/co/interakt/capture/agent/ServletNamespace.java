@@ -3,26 +3,40 @@ package co.interakt.capture.agent;
 import java.util.List;
 
 /**
- * One servlet API namespace ({@code jakarta.servlet} today; {@code javax.servlet} can be added as
- * another constant): the names the instrumentation matches and the agent classes that must be
- * defined next to that API, because they are compiled against it.
+ * One servlet API namespace, {@code jakarta.servlet} or {@code javax.servlet}: the names the
+ * instrumentation matches and the agent classes that must be defined next to that API, because
+ * they are compiled against it. Everything else of the agent is the same for both.
  *
  * @param apiPackage      e.g. {@code jakarta.servlet}
  * @param hookClass       the {@link ServletHook} implementation for this namespace
- * @param bridgePackages  package prefixes (with the trailing dot) of the classes compiled against
- *                        this API, defined by a {@link BridgeClassLoader} per API class loader
+ * @param bridgePackages  packages (with the trailing dot) whose classes are compiled against this
+ *                        API, defined by a {@link BridgeClassLoader} per API class loader
  */
 record ServletNamespace(String apiPackage, String hookClass, List<String> bridgePackages) {
 
-    /**
-     * Jakarta Servlet 5+. The servlet layer's package name is relocated by the shading (the plugin
-     * rewrites string constants that name a relocated package), so at run time it names the
-     * shaded classes; the hook package is the agent's own and is never relocated.
+    /*
+     * The servlet layers' package names below are relocated by the shading (the plugin rewrites
+     * string constants that name a relocated package), so at run time they name the shaded
+     * classes; the hook packages are the agent's own and are never relocated.
      */
+
+    /** Jakarta Servlet 5+ (Tomcat 10.1/11, Jetty 12 ee10, Spring Boot 3). */
     static final ServletNamespace JAKARTA = new ServletNamespace(
             "jakarta.servlet",
             "co.interakt.capture.agent.jakarta.JakartaServletHook",
             List.of("co.interakt.capture.servlet.", "co.interakt.capture.agent.jakarta."));
+
+    /**
+     * Java Servlet 3.1/4.0 (Tomcat 9, Jetty 9.4/10, Spring Boot 2). Its hook and servlet layer are
+     * generated from the jakarta ones at build time (filter-javax/jakarta-to-javax.xml).
+     */
+    static final ServletNamespace JAVAX = new ServletNamespace(
+            "javax.servlet",
+            "co.interakt.capture.agent.javax.JavaxServletHook",
+            List.of("co.interakt.capture.servlet.javax.", "co.interakt.capture.agent.javax."));
+
+    /** What one agent jar instruments: whichever of these an application uses, or both. */
+    static final List<ServletNamespace> ALL = List.of(JAKARTA, JAVAX);
 
     ServletNamespace {
         bridgePackages = List.copyOf(bridgePackages);
@@ -53,9 +67,19 @@ record ServletNamespace(String apiPackage, String hookClass, List<String> bridge
         return servlet().replace('.', '/') + ".class";
     }
 
+    /** The API package alone: what a log line or a test name needs. */
+    @Override
+    public String toString() {
+        return apiPackage;
+    }
+
+    /**
+     * Whether the class lies directly in one of the bridge packages. Not in a subpackage: the
+     * javax servlet layer ({@code ...servlet.javax}) sits below the jakarta one's package.
+     */
     boolean definedInBridge(String className) {
         for (String prefix : bridgePackages) {
-            if (className.startsWith(prefix)) {
+            if (className.startsWith(prefix) && className.indexOf('.', prefix.length()) < 0) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 /**
- * The {@code -javaagent}: attaches the servlet layer to any Jakarta Servlet application with Byte
- * Buddy advice, without a change to the application.
+ * The {@code -javaagent}: attaches the servlet layer to any servlet application, whether on
+ * {@code jakarta.servlet} or {@code javax.servlet}, with Byte Buddy advice, without a change to
+ * the application.
  *
  * <p>Three class loaders take part. The advice, inlined into the application's filters and
  * servlets, calls only {@link co.interakt.capture.agent.bootstrap.Dispatcher}, which sits on the

@@ -2,6 +2,7 @@ package co.interakt.capture.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -23,7 +24,7 @@ class ServletHooksTest {
     @BeforeAll
     static void dryRunEngine() {
         engine = CaptureEngine.start(new ConfigLoader().overrides(Map.of("interakt.dry-run", "true")).load());
-        hooks = new ServletHooks(ServletNamespace.JAKARTA, engine, ServletHooksTest.class.getClassLoader());
+        hooks = new ServletHooks(ServletNamespace.ALL, engine, ServletHooksTest.class.getClassLoader());
     }
 
     @AfterAll
@@ -47,6 +48,23 @@ class ServletHooksTest {
     }
 
     @Test
+    void aJavaxRequestGetsTheJavaxHookInABridgeOfItsOwn() {
+        ServletHook jakartaHook = hooks.forRequest(request());
+        ServletHook javaxHook = hooks.forRequest(javaxRequest());
+        assertEquals("co.interakt.capture.agent.javax.JavaxServletHook", javaxHook.getClass().getName());
+        assertEquals("co.interakt.capture.agent.jakarta.JakartaServletHook", jakartaHook.getClass().getName());
+        assertInstanceOf(BridgeClassLoader.class, javaxHook.getClass().getClassLoader());
+        assertNotSame(jakartaHook.getClass().getClassLoader(), javaxHook.getClass().getClassLoader());
+        assertSame(javaxHook, hooks.forRequest(new javax.servlet.http.HttpServletRequestWrapper(javaxRequest())));
+    }
+
+    @Test
+    void aJavaxRequestNoRuleMatchesIsNotCapturedEither() {
+        javax.servlet.http.HttpServletRequest hello = javaxRequest();
+        assertNull(hooks.forRequest(hello).begin(hello, null));
+    }
+
+    @Test
     void anObjectThatIsNoServletRequestHasNoHook() {
         assertNull(hooks.forRequest("not a request"));
     }
@@ -64,6 +82,18 @@ class ServletHooksTest {
                     case "getMethod" -> "GET";
                     case "getServletPath" -> "/hello";
                     case "hashCode" -> 1;
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
+    }
+
+    /** The same, as a {@code javax.servlet} request. */
+    private static javax.servlet.http.HttpServletRequest javaxRequest() {
+        return (javax.servlet.http.HttpServletRequest) Proxy.newProxyInstance(ServletHooksTest.class.getClassLoader(),
+                new Class<?>[] {javax.servlet.http.HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getMethod" -> "GET";
+                    case "getServletPath" -> "/hello";
+                    case "hashCode" -> 2;
                     case "equals" -> proxy == args[0];
                     default -> null;
                 });

@@ -22,38 +22,62 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Which methods get the advice: exactly one per filter or servlet call, never a second overload. */
 class ServletInstrumentationTest {
     private static final ServletNamespace JAKARTA = ServletNamespace.JAKARTA;
+    private static final ServletNamespace JAVAX = ServletNamespace.JAVAX;
 
     static Stream<Arguments> methods() throws NoSuchMethodException {
         return Stream.of(
-                Arguments.of(HttpServlet.class.getMethod("service", ServletRequest.class, ServletResponse.class), true),
+                Arguments.of(JAKARTA, HttpServlet.class.getMethod("service", ServletRequest.class, ServletResponse.class), true),
                 // Called by the public one above: advising it too would enter twice per request.
-                Arguments.of(HttpServlet.class.getDeclaredMethod("service", HttpServletRequest.class, HttpServletResponse.class), false),
-                Arguments.of(HttpServlet.class.getDeclaredMethod("doPost", HttpServletRequest.class, HttpServletResponse.class), false),
-                Arguments.of(GenericServlet.class.getMethod("service", ServletRequest.class, ServletResponse.class), false), // abstract
-                Arguments.of(HttpFilter.class.getMethod("doFilter", ServletRequest.class, ServletResponse.class, FilterChain.class), true),
-                Arguments.of(HttpFilter.class.getDeclaredMethod("doFilter", HttpServletRequest.class, HttpServletResponse.class,
+                Arguments.of(JAKARTA, HttpServlet.class.getDeclaredMethod("service", HttpServletRequest.class, HttpServletResponse.class), false),
+                Arguments.of(JAKARTA, HttpServlet.class.getDeclaredMethod("doPost", HttpServletRequest.class, HttpServletResponse.class), false),
+                Arguments.of(JAKARTA, GenericServlet.class.getMethod("service", ServletRequest.class, ServletResponse.class), false), // abstract
+                Arguments.of(JAKARTA, HttpFilter.class.getMethod("doFilter", ServletRequest.class, ServletResponse.class, FilterChain.class), true),
+                Arguments.of(JAKARTA, HttpFilter.class.getDeclaredMethod("doFilter", HttpServletRequest.class, HttpServletResponse.class,
                         FilterChain.class), false),
-                Arguments.of(Filter.class.getMethod("doFilter", ServletRequest.class, ServletResponse.class, FilterChain.class), false),
-                Arguments.of(FilterChain.class.getMethod("doFilter", ServletRequest.class, ServletResponse.class), false));
+                Arguments.of(JAKARTA, Filter.class.getMethod("doFilter", ServletRequest.class, ServletResponse.class, FilterChain.class), false),
+                Arguments.of(JAKARTA, FilterChain.class.getMethod("doFilter", ServletRequest.class, ServletResponse.class), false),
+                // The same table for javax.servlet (Servlet 4.0)...
+                Arguments.of(JAVAX, javax.servlet.http.HttpServlet.class.getMethod("service",
+                        javax.servlet.ServletRequest.class, javax.servlet.ServletResponse.class), true),
+                Arguments.of(JAVAX, javax.servlet.http.HttpServlet.class.getDeclaredMethod("service",
+                        javax.servlet.http.HttpServletRequest.class, javax.servlet.http.HttpServletResponse.class), false),
+                Arguments.of(JAVAX, javax.servlet.GenericServlet.class.getMethod("service",
+                        javax.servlet.ServletRequest.class, javax.servlet.ServletResponse.class), false),
+                Arguments.of(JAVAX, javax.servlet.http.HttpFilter.class.getMethod("doFilter",
+                        javax.servlet.ServletRequest.class, javax.servlet.ServletResponse.class, javax.servlet.FilterChain.class), true),
+                Arguments.of(JAVAX, javax.servlet.http.HttpFilter.class.getDeclaredMethod("doFilter",
+                        javax.servlet.http.HttpServletRequest.class, javax.servlet.http.HttpServletResponse.class,
+                        javax.servlet.FilterChain.class), false),
+                Arguments.of(JAVAX, javax.servlet.FilterChain.class.getMethod("doFilter",
+                        javax.servlet.ServletRequest.class, javax.servlet.ServletResponse.class), false),
+                // ...and each namespace advises only its own API's methods.
+                Arguments.of(JAVAX, HttpServlet.class.getMethod("service", ServletRequest.class, ServletResponse.class), false),
+                Arguments.of(JAKARTA, javax.servlet.http.HttpServlet.class.getMethod("service",
+                        javax.servlet.ServletRequest.class, javax.servlet.ServletResponse.class), false));
     }
 
-    @ParameterizedTest(name = "{0}: {1}")
+    @ParameterizedTest(name = "{0}: {1}: {2}")
     @MethodSource("methods")
-    void advisesOnlyThePublicEntryOfFiltersAndServlets(Method method, boolean advised) {
-        assertEquals(advised, ServletInstrumentation.advisedMethods(JAKARTA).matches(new MethodDescription.ForLoadedMethod(method)));
+    void advisesOnlyThePublicEntryOfFiltersAndServlets(ServletNamespace namespace, Method method, boolean advised) {
+        assertEquals(advised, ServletInstrumentation.advisedMethods(namespace).matches(new MethodDescription.ForLoadedMethod(method)));
     }
 
     static Stream<Arguments> types() {
         return Stream.of(
-                Arguments.of(HttpServlet.class, true),
-                Arguments.of(HttpFilter.class, true),
-                Arguments.of(jakarta.servlet.http.HttpServletRequestWrapper.class, false),
-                Arguments.of(String.class, false));
+                Arguments.of(JAKARTA, HttpServlet.class, true),
+                Arguments.of(JAKARTA, HttpFilter.class, true),
+                Arguments.of(JAKARTA, jakarta.servlet.http.HttpServletRequestWrapper.class, false),
+                Arguments.of(JAKARTA, String.class, false),
+                Arguments.of(JAKARTA, javax.servlet.http.HttpServlet.class, false),
+                Arguments.of(JAVAX, javax.servlet.http.HttpServlet.class, true),
+                Arguments.of(JAVAX, javax.servlet.http.HttpFilter.class, true),
+                Arguments.of(JAVAX, javax.servlet.http.HttpServletRequestWrapper.class, false),
+                Arguments.of(JAVAX, HttpServlet.class, false));
     }
 
-    @ParameterizedTest(name = "{0}: {1}")
+    @ParameterizedTest(name = "{0}: {1}: {2}")
     @MethodSource("types")
-    void typesAreServletsOrFilters(Class<?> type, boolean matches) {
-        assertEquals(matches, ServletInstrumentation.isServletOrFilter(JAKARTA).matches(TypeDescription.ForLoadedType.of(type)));
+    void typesAreServletsOrFilters(ServletNamespace namespace, Class<?> type, boolean matches) {
+        assertEquals(matches, ServletInstrumentation.isServletOrFilter(namespace).matches(TypeDescription.ForLoadedType.of(type)));
     }
 }

@@ -1,5 +1,7 @@
 package co.interakt.capture.benchmarks;
 
+import static co.interakt.capture.benchmarks.BenchmarkArgs.intArg;
+
 import co.interakt.capture.config.DeliverySettings;
 import co.interakt.capture.config.Secret;
 import co.interakt.capture.config.Target;
@@ -15,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,7 +50,7 @@ public final class DeliveryBenchmark {
         int payloadCount = intArg(args, "--payloads", 20_000);
         int workers = intArg(args, "--workers", InteraktSender.DEFAULT_WORKERS);
         int rounds = intArg(args, "--rounds", 5);
-        List<InteraktPayload> payloads = payloads(payloadCount);
+        List<InteraktPayload> payloads = SignupPayloads.of(payloadCount);
         int warmUpRounds = intArg(args, "--warmup", 2);
 
         try (InteraktSandbox sandbox = new InteraktSandbox(APP_ID, API_KEY).start(0)) {
@@ -156,20 +157,6 @@ public final class DeliveryBenchmark {
         }
     }
 
-    private static List<InteraktPayload> payloads(int count) {
-        List<InteraktPayload> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            Map<String, Object> attributes = new LinkedHashMap<>();
-            attributes.put("email", "user" + i + "@example.com");
-            attributes.put("name", "User " + i);
-            attributes.put("created_at", 1_700_000_000L + i);
-            attributes.put("country", "India");
-            out.add(new InteraktPayload(i % 4 == 0 ? Target.LEADS : Target.MEMBERS, attributes,
-                    Map.of("plan", "pro", "utm_source", "newsletter")));
-        }
-        return out;
-    }
-
     private static DeliverySettings settings(String baseUrl, int capacity) {
         return new DeliverySettings(URI.create(baseUrl), APP_ID, Secret.ofNullable(API_KEY), false, capacity, 3,
                 Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
@@ -181,14 +168,5 @@ public final class DeliveryBenchmark {
         Arrays.sort(sorted);
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 }

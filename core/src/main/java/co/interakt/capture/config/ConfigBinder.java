@@ -16,6 +16,9 @@ final class ConfigBinder {
     static final int MAX_VALUE_LIMIT = 1024 * 1024;
     static final int QUEUE_LIMIT = 1_000_000;
     static final int ATTEMPTS_LIMIT = 100;
+    /** Below this the spool could hold a few hundred signups at most: almost certainly a unit slip (256 for 256MiB). */
+    static final int SPOOL_MIN_BYTES = 64 * 1024;
+    static final int SPOOL_MAX_LIMIT = 1024 * 1024 * 1024;
 
     private ConfigBinder() {
     }
@@ -64,7 +67,39 @@ final class ConfigBinder {
                 ValueParser.duration(s.get(TIMEOUT_TOTAL), false),
                 ValueParser.duration(s.get(SHUTDOWN_GRACE), true),
                 trustStore,
-                trustStorePassword);
+                trustStorePassword,
+                spool(s));
+    }
+
+    private static SpoolSettings spool(LayeredSettings s) {
+        Path dir = spoolDir(s.get(SPOOL_DIR));
+        Setting maxSetting = s.get(SPOOL_MAX_BYTES);
+        int maxBytes = ValueParser.byteSize(maxSetting, SPOOL_MAX_LIMIT);
+        if (maxBytes < SPOOL_MIN_BYTES) {
+            throw maxSetting.error(maxSetting.shown() + " is below 64KiB",
+                    "use a size with its unit, e.g. 256MiB, between 64KiB and 1024MiB");
+        }
+        Setting fsync = s.get(SPOOL_FSYNC);
+        return new SpoolSettings(dir, maxBytes, FsyncPolicy.parse(fsync.key(), fsync.value()),
+                ValueParser.duration(s.get(SPOOL_FSYNC_INTERVAL), false));
+    }
+
+    /** Created at start-up, not here (binding has no side effects); an existing non-directory is an error now. */
+    private static Path spoolDir(Setting s) {
+        String value = ValueParser.optional(s);
+        if (value == null) {
+            return null;
+        }
+        String fix = "point it at a directory this process may write to (it is created if missing), or remove it";
+        try {
+            Path path = Path.of(value).toAbsolutePath().normalize();
+            if (!Files.exists(path) || Files.isDirectory(path)) {
+                return path;
+            }
+        } catch (InvalidPathException e) {
+            // reported below
+        }
+        throw s.error(s.shown() + " is not a directory", fix);
     }
 
     /** Unset means "dry-run exactly when credentials are missing"; an explicit false demands them. */

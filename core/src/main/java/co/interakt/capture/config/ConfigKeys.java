@@ -39,6 +39,9 @@ public final class ConfigKeys {
             "Extra field-name patterns never forwarded, added to the built-in deny-list (which cannot be turned off).");
     public static final ConfigKey RULES = key("interakt.rules", DEFAULT_RULE,
             "Names of the capture rules, tried in order (letters, digits, - and _).");
+    /** Read by the filter's initializer itself, before any configuration is loaded; known here so no source rejects it. */
+    public static final ConfigKey FILTER_AUTO_REGISTER = key("interakt.filter.auto-register", "true",
+            "Filter jar only: register the filter by itself in each web application (context-param, system property or environment); false = only where declared.");
 
     // Per rule
     public static final ConfigKey RULE_PATHS = documented("interakt.rule.<name>.paths", null,
@@ -102,12 +105,25 @@ public final class ConfigKeys {
     public static final ConfigKey TRUSTSTORE_PASSWORD = secret("interakt.truststore.password",
             "Its password; never logged.");
 
+    // Durable spool
+    public static final ConfigKey SPOOL_DIR = key("interakt.spool.dir", null,
+            "Directory of the on-disk spool that keeps payloads until Interakt accepts them, across restarts; "
+                    + "unset = memory only. One JVM per directory.");
+    public static final ConfigKey SPOOL_MAX_BYTES = key("interakt.spool.max-bytes", "256MiB",
+            "Bound of the spool's files; when full the newest payload is dropped (64KiB to 1024MiB).");
+    public static final ConfigKey SPOOL_FSYNC = key("interakt.spool.fsync", "batch",
+            "When appends are forced to disk: `always` (before submit returns), `batch` (every fsync-interval) "
+                    + "or `os` (left to the OS).");
+    public static final ConfigKey SPOOL_FSYNC_INTERVAL = key("interakt.spool.fsync-interval", "1s",
+            "Period of the `batch` fsync: the most a power loss can take.");
+
     /** Keys that exist once. */
     public static final List<ConfigKey> GLOBAL = List.of(
             ENABLED, CONFIG_FILE, APP_ID, API_KEY, BASE_URL, DRY_RUN, MAX_BODY_BYTES, MAX_VALUE_LENGTH,
-            SENSITIVE_FIELDS, RULES,
+            SENSITIVE_FIELDS, RULES, FILTER_AUTO_REGISTER,
             QUEUE_CAPACITY, RETRY_MAX_ATTEMPTS, RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF,
-            TIMEOUT_CONNECT, TIMEOUT_RESPONSE, TIMEOUT_TOTAL, SHUTDOWN_GRACE, TRUSTSTORE_PATH, TRUSTSTORE_PASSWORD);
+            TIMEOUT_CONNECT, TIMEOUT_RESPONSE, TIMEOUT_TOTAL, SHUTDOWN_GRACE, TRUSTSTORE_PATH, TRUSTSTORE_PASSWORD,
+            SPOOL_DIR, SPOOL_MAX_BYTES, SPOOL_FSYNC, SPOOL_FSYNC_INTERVAL);
 
     /** Templates that exist once per rule named in {@code interakt.rules}. */
     public static final List<ConfigKey> PER_RULE = List.of(

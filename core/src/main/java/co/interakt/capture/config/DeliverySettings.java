@@ -21,6 +21,7 @@ import java.time.Duration;
  * @param shutdownGrace      how long {@code close()} keeps delivering what is queued
  * @param trustStore         optional trust store (PKCS12/JKS) for a private CA; {@code null} = JDK defaults
  * @param trustStorePassword its password, masked; may be {@code null}
+ * @param spool              the optional on-disk spool; {@link SpoolSettings#OFF} = memory only (never {@code null})
  */
 public record DeliverySettings(
         URI baseUrl,
@@ -36,9 +37,28 @@ public record DeliverySettings(
         Duration totalTimeout,
         Duration shutdownGrace,
         Path trustStore,
-        Secret trustStorePassword) {
+        Secret trustStorePassword,
+        SpoolSettings spool) {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://app.interakt.co/api/v1");
+
+    public DeliverySettings {
+        spool = spool == null ? SpoolSettings.OFF : spool;
+    }
+
+    /** Settings without a spool: the constructor from before the spool existed, kept for its callers. */
+    public DeliverySettings(URI baseUrl, String appId, Secret apiKey, boolean dryRun, int queueCapacity, int maxAttempts,
+            Duration initialBackoff, Duration maxBackoff, Duration connectTimeout, Duration responseTimeout,
+            Duration totalTimeout, Duration shutdownGrace, Path trustStore, Secret trustStorePassword) {
+        this(baseUrl, appId, apiKey, dryRun, queueCapacity, maxAttempts, initialBackoff, maxBackoff, connectTimeout,
+                responseTimeout, totalTimeout, shutdownGrace, trustStore, trustStorePassword, SpoolSettings.OFF);
+    }
+
+    /** The same settings with another spool. */
+    public DeliverySettings withSpool(SpoolSettings spool) {
+        return new DeliverySettings(baseUrl, appId, apiKey, dryRun, queueCapacity, maxAttempts, initialBackoff, maxBackoff,
+                connectTimeout, responseTimeout, totalTimeout, shutdownGrace, trustStore, trustStorePassword, spool);
+    }
 
     /** The endpoint for a target, e.g. {@code {base}/members}. */
     public URI endpoint(Target target) {

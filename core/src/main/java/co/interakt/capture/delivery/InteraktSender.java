@@ -3,6 +3,9 @@ package co.interakt.capture.delivery;
 import co.interakt.capture.config.ConfigKeys;
 import co.interakt.capture.config.DeliverySettings;
 import co.interakt.capture.config.Target;
+import co.interakt.capture.delivery.spool.Spool;
+import co.interakt.capture.delivery.spool.SpoolStatus;
+import co.interakt.capture.delivery.spool.SpooledRecord;
 import co.interakt.capture.payload.InteraktPayload;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +16,9 @@ import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.DelayQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,8 +43,20 @@ import javax.management.ObjectName;
  * <p><b>At least once:</b> an attempt whose answer was lost (timeout, connection reset) is sent
  * again; Interakt upserts members and leads by email, so the duplicate is harmless.
  *
+ * <p><b>With the spool</b> ({@code interakt.spool.dir}): {@code submit} encodes the payload and
+ * appends it to the on-disk {@link Spool} before returning, and the bound that drops payloads is
+ * the spool's size, not the queue's. The memory queue becomes a window onto the journal: a
+ * payload goes straight into it while it has room and nothing older waits on disk; otherwise it
+ * waits on disk and the spool thread moves it in, oldest first, as deliveries finish. So a large
+ * backlog (an outage, or a restart) never takes more than {@code queueCapacity} payloads of heap.
+ * A payload is acknowledged in the spool after a 2xx or a permanent refusal (4xx); retryable
+ * failures are retried without an attempt limit, every {@code maxBackoff} at most, because
+ * outlasting an outage is what the spool is for. What {@link #close()} cannot deliver stays on
+ * disk and is sent by the next sender that opens the directory.
+ *
  * <p><b>Global side effects, all documented:</b> {@link #start} starts the daemon threads
- * {@code interakt-capture-sender-1..N} and {@code interakt-capture-sender-timer} and registers
+ * {@code interakt-capture-sender-1..N}, {@code interakt-capture-sender-timer} and, with the
+ * spool, {@code interakt-capture-sender-spool} (backlog reads, batched fsync), and registers
  * the {@value JmxRegistration#OBJECT_NAME} MBean; {@link #close()} undoes both. No JVM shutdown
  * hook is added here: see {@link Sinks#closeOnJvmExit}.
  */
@@ -51,6 +68,9 @@ public final class InteraktSender implements PayloadSink {
     private static final System.Logger LOG = System.getLogger(InteraktSender.class.getName());
     private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
     private static final Duration WORKER_EXIT_WAIT = Duration.ofSeconds(2);
+    /** Backlog records moved from disk to memory per read: bounds one read, not the total. */
+    private static final int FEED_BATCH = 256;
+    private static final Duration FEED_RETRY = Duration.ofSeconds(1);
 
     private final DeliverySettings settings;
     private final Map<Target, URI> endpoints = new EnumMap<>(Target.class);
@@ -61,11 +81,15 @@ public final class InteraktSender implements PayloadSink {
     private final SenderCounters counters = new SenderCounters();
     private final RateLimitedLog dropWarning = new RateLimitedLog(LOG, System.Logger.Level.WARNING, WARNING_INTERVAL);
     private final RateLimitedLog failureWarning = new RateLimitedLog(LOG, System.Logger.Level.WARNING, WARNING_INTERVAL);
+    private final RateLimitedLog spoolFullWarning = new RateLimitedLog(LOG, System.Logger.Level.WARNING, WARNING_INTERVAL);
     private final AtomicBoolean credentialWarned = new AtomicBoolean();
     private final ScheduledThreadPoolExecutor timer;
     private final InteraktHttp http;
     private final List<Thread> workers = new ArrayList<>();
     private final String[] secrets;
+    private final ScheduledThreadPoolExecutor spoolThread; // null without a spool
+    private final Spool spool; // null without a spool, or when its directory could not be used
+    private final AtomicBoolean feedScheduled = new AtomicBoolean();
     private volatile ObjectName mbeanName;
 
     private volatile boolean accepting = true;
@@ -90,6 +114,19 @@ public final class InteraktSender implements PayloadSink {
         for (int i = 1; i <= workerCount; i++) {
             workers.add(daemon(this::work, THREAD_PREFIX + i));
         }
+        Spool opened = null;
+        ScheduledThreadPoolExecutor spoolExecutor = null;
+        if (settings.spool().enabled()) {
+            spoolExecutor = new ScheduledThreadPoolExecutor(1, task -> daemon(task, THREAD_PREFIX + "spool"));
+            spoolExecutor.setRemoveOnCancelPolicy(true);
+            opened = Spool.open(settings.spool(), spoolExecutor); // null after a warning: memory only
+            if (opened == null) {
+                spoolExecutor.shutdownNow();
+                spoolExecutor = null;
+            }
+        }
+        this.spool = opened;
+        this.spoolThread = spoolExecutor;
     }
 
     /** Starts a sender with {@value #DEFAULT_WORKERS} workers: threads running, MBean registered. */
@@ -103,8 +140,10 @@ public final class InteraktSender implements PayloadSink {
         InteraktSender sender = new InteraktSender(settings, count);
         sender.workers.forEach(Thread::start);
         sender.mbeanName = JmxRegistration.register(new SenderJmx(sender));
-        LOG.log(System.Logger.Level.INFO, "Interakt capture sending to {0} as app id ''{1}'' ({2} workers, queue capacity {3}, {4})",
-                settings.baseUrl(), settings.appId(), count, settings.queueCapacity(), UserAgent.VALUE);
+        LOG.log(System.Logger.Level.INFO, "Interakt capture sending to {0} as app id ''{1}'' ({2} workers, queue capacity {3}, {4}, {5})",
+                settings.baseUrl(), settings.appId(), count, settings.queueCapacity(),
+                sender.spool == null ? "no spool" : "spool " + sender.spool.dir(), UserAgent.VALUE);
+        sender.feedSoon(); // a backlog left by an earlier run
         return sender;
     }
 
@@ -116,7 +155,10 @@ public final class InteraktSender implements PayloadSink {
 
     // ---- intake (request threads) -------------------------------------------------------------
 
-    /** Enqueues and returns at once; {@code false} when dropped (queue full or closed). Never throws. */
+    /**
+     * Enqueues (and with the spool, journals) and returns at once; {@code false} when dropped
+     * (queue or spool full, or closed). Never throws.
+     */
     @Override
     public boolean submit(InteraktPayload payload) {
         try {
@@ -128,19 +170,105 @@ public final class InteraktSender implements PayloadSink {
                 LOG.log(System.Logger.Level.DEBUG, "Interakt sender closed: payload dropped");
                 return false;
             }
-            if (pending.incrementAndGet() > settings.queueCapacity()) {
-                pending.decrementAndGet();
-                counters.dropped();
-                dropWarning.record(n -> "Interakt capture queue full (" + settings.queueCapacity() + " pending): dropped "
-                        + n + " payload(s) since the last warning. Interakt is slow or unreachable; "
-                        + "see the last error in the metrics, or raise " + ConfigKeys.QUEUE_CAPACITY.name());
-                return false;
-            }
-            queue.offer(new Delivery(payload));
-            counters.submitted();
-            return true;
+            return spool == null ? submitInMemory(payload) : submitToSpool(payload);
         } catch (RuntimeException | Error e) {
             return false;
+        }
+    }
+
+    private boolean submitInMemory(InteraktPayload payload) {
+        if (!reserveSlot()) {
+            counters.dropped();
+            dropWarning.record(n -> "Interakt capture queue full (" + settings.queueCapacity() + " pending): dropped "
+                    + n + " payload(s) since the last warning. Interakt is slow or unreachable; "
+                    + "see the last error in the metrics, or raise " + ConfigKeys.QUEUE_CAPACITY.name());
+            return false;
+        }
+        queue.offer(new Delivery(payload));
+        counters.submitted();
+        return true;
+    }
+
+    /** Encodes on the caller's thread (the spool keeps the exact bytes), then a local append: no network. */
+    private boolean submitToSpool(InteraktPayload payload) {
+        byte[] json;
+        try {
+            json = payload.toJson();
+        } catch (RuntimeException e) {
+            counters.submitted();
+            report("invalid-payload", "payload could not be encoded as JSON: " + e);
+            return true; // accepted and failed, as without the spool
+        }
+        Spool.Appended appended = spool.append(payload.target(), json, this::reserveSlot);
+        switch (appended.outcome()) {
+            case IN_MEMORY -> {
+                queue.offer(new Delivery(appended.record()));
+                counters.submitted();
+                return true;
+            }
+            case BACKLOG -> {
+                counters.submitted();
+                feedSoon();
+                return true;
+            }
+            case FULL -> {
+                counters.dropped();
+                spoolFullWarning.record(n -> "Interakt capture spool full (" + settings.spool().maxBytes() + " bytes in "
+                        + spool.dir() + "): dropped " + n + " payload(s) since the last warning. Interakt is slow or "
+                        + "unreachable; see the last error in the metrics, or raise " + ConfigKeys.SPOOL_MAX_BYTES.name());
+                return false;
+            }
+            default -> {
+                return submitInMemory(payload); // the spool logged why it could not take it
+            }
+        }
+    }
+
+    /** Takes one of the {@code queueCapacity} memory slots, if one is free. */
+    private boolean reserveSlot() {
+        if (pending.incrementAndGet() > settings.queueCapacity()) {
+            pending.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    // ---- spool backlog (spool thread) ---------------------------------------------------------
+
+    /** Asks the spool thread to move waiting records into free memory slots; coalesces requests. */
+    private void feedSoon() {
+        if (spool != null && !stopping && feedScheduled.compareAndSet(false, true)) {
+            try {
+                spoolThread.execute(this::feed);
+            } catch (RejectedExecutionException closing) {
+                feedScheduled.set(false);
+            }
+        }
+    }
+
+    private void feed() {
+        feedScheduled.set(false); // from here on, a new request schedules another run
+        try {
+            while (!stopping) {
+                int slots = 0;
+                while (slots < FEED_BATCH && reserveSlot()) {
+                    slots++;
+                }
+                if (slots == 0) {
+                    return; // memory full: finish() asks again when a delivery ends
+                }
+                List<SpooledRecord> records = spool.takeBacklog(slots);
+                release(slots - records.size());
+                records.forEach(r -> queue.offer(new Delivery(r)));
+                if (records.size() < slots) {
+                    if (spool.hasBacklog()) { // the read failed (logged by the spool): try again later
+                        spoolThread.schedule(this::feedSoon, FEED_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                    return;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.DEBUG, "Interakt spool backlog read failed: {0}", e.toString());
         }
     }
 
@@ -160,7 +288,10 @@ public final class InteraktSender implements PayloadSink {
             try {
                 attempt(delivery);
             } catch (RuntimeException | Error e) {
-                fail("internal-error", "unexpected " + e);
+                if (stopping) {
+                    return; // close() aborted the request under us: stays pending, counted in the report
+                }
+                giveUp(delivery, "internal-error", "unexpected " + e);
             }
         }
     }
@@ -170,34 +301,41 @@ public final class InteraktSender implements PayloadSink {
         try {
             body = delivery.body();
         } catch (RuntimeException e) {
-            fail("invalid-payload", "payload could not be encoded as JSON: " + e);
+            giveUp(delivery, "invalid-payload", "payload could not be encoded as JSON: " + e);
             return;
         }
-        URI endpoint = endpoints.get(delivery.payload().target());
+        URI endpoint = endpoints.get(delivery.target());
         InteraktHttp.Attempt attempt = http.post(endpoint, body);
         delivery.attempted();
         if (attempt.delivered()) {
             counters.sent();
-            finish();
+            finish(delivery, true);
             return;
         }
-        String problem = describe(attempt, endpoint, delivery.attempts());
+        boolean spooled = delivery.spooled() != null;
+        String problem = describe(attempt, endpoint, delivery.attempts(), spooled);
         if (stopping) {
             return; // aborted by close(): stays pending, counted in the close report
         }
         if (attempt.error() == null && !RetryPolicy.retryableStatus(attempt.status())) {
+            String reason = "http-" + attempt.status();
             if (attempt.status() == 401 || attempt.status() == 403) {
                 warnCredentialsOnce(attempt.status());
+                if (spooled) { // the key is wrong, not the payload: a restart with the right key delivers it
+                    report(reason, problem + "; kept in the spool for the next start");
+                    finish(delivery, false);
+                    return;
+                }
             }
-            fail("http-" + attempt.status(), problem);
+            giveUp(delivery, reason, problem);
             return;
         }
-        if (!retryPolicy.attemptsLeft(delivery.attempts())) {
-            fail("retries-exhausted", problem);
+        if (!spooled && !retryPolicy.attemptsLeft(delivery.attempts())) {
+            giveUp(delivery, "retries-exhausted", problem);
             return;
         }
         Duration delay = retryPolicy.delayAfter(delivery.attempts(), attempt.retryAfter(), Instant.now());
-        counters.lastError(problem);
+        counters.lastError(spooled ? problem + "; kept in the spool, retried until delivered" : problem);
         counters.retried();
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             LOG.log(System.Logger.Level.DEBUG, "{0}; retrying in {1} ms", problem, delay.toMillis());
@@ -206,33 +344,54 @@ public final class InteraktSender implements PayloadSink {
         queue.offer(delivery);
     }
 
-    private String describe(InteraktHttp.Attempt attempt, URI endpoint, int attempts) {
+    private String describe(InteraktHttp.Attempt attempt, URI endpoint, int attempts, boolean spooled) {
         String what = attempt.error() != null
                 ? attempt.error().toString()
                 : "HTTP " + attempt.status() + (attempt.detail() == null || attempt.detail().isEmpty() ? "" : " " + attempt.detail());
-        return redact("POST " + endpoint + " failed (attempt " + attempts + " of " + retryPolicy.maxAttempts() + "): " + what);
+        String of = spooled ? "" : " of " + retryPolicy.maxAttempts(); // spooled: no attempt limit
+        return redact("POST " + endpoint + " failed (attempt " + attempts + of + "): " + what);
     }
 
     private void warnCredentialsOnce(int status) {
         if (credentialWarned.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.WARNING, "Interakt refused the credentials (HTTP {0}) for app id ''{1}'': check "
-                    + "{2} and {3} (environment {4} / {5}). Until then every payload fails, without retries.",
+                    + "{2} and {3} (environment {4} / {5}). Until then every payload fails, without retries{6}.",
                     status, settings.appId(), ConfigKeys.APP_ID.name(), ConfigKeys.API_KEY.name(),
-                    ConfigKeys.APP_ID.envName(), ConfigKeys.API_KEY.envName());
+                    ConfigKeys.APP_ID.envName(), ConfigKeys.API_KEY.envName(),
+                    spool == null ? "" : "; the spool keeps them for a restart with the right key");
         }
     }
 
-    private void fail(String reason, String problem) {
+    /** A definitive failure: counted, logged, and (with the spool) acknowledged so it is not replayed forever. */
+    private void giveUp(Delivery delivery, String reason, String problem) {
+        report(reason, problem);
+        finish(delivery, true);
+    }
+
+    private void report(String reason, String problem) {
         // Log before counting, so whoever waits on the counters also sees the log line.
         failureWarning.record(n -> "Interakt delivery gave up on " + n + " payload(s) since the last warning; latest: "
                 + problem + " [" + reason + "]");
         counters.lastError(problem);
         counters.failed(reason);
-        finish();
     }
 
-    private void finish() {
-        if (pending.decrementAndGet() == 0) {
+    /**
+     * Done with it in this run: retire it from the spool (unless {@code acknowledge} is false: it
+     * then waits on disk for the next start), free its memory slot, refill from the backlog.
+     */
+    private void finish(Delivery delivery, boolean acknowledge) {
+        if (acknowledge && delivery.spooled() != null) {
+            spool.acknowledge(delivery.spooled());
+        }
+        release(1);
+        if (spool != null && spool.hasBacklog()) {
+            feedSoon();
+        }
+    }
+
+    private void release(int slots) {
+        if (slots > 0 && pending.addAndGet(-slots) == 0) {
             synchronized (drained) {
                 drained.notifyAll();
             }
@@ -252,6 +411,11 @@ public final class InteraktSender implements PayloadSink {
 
     public SenderMetrics metrics() {
         return counters.snapshot(pending::get, settings.queueCapacity());
+    }
+
+    /** The spool's state; empty without a spool (not configured, or its directory was not usable). */
+    public Optional<SpoolStatus> spoolStatus() {
+        return spool == null ? Optional.empty() : Optional.of(spool.status());
     }
 
     /** The JMX name this sender's metrics are registered under, or {@code null}. */
@@ -274,7 +438,8 @@ public final class InteraktSender implements PayloadSink {
     /**
      * Stops intake, keeps delivering for up to {@code shutdownGrace}, then stops the threads and
      * reports what was left. Idempotent (later calls return the first report) and safe from a JVM
-     * shutdown hook.
+     * shutdown hook. With the spool, the counts include what waits on disk, and what is left stays
+     * there for the next start.
      */
     public synchronized CloseReport shutdown() {
         if (closeReport != null) {
@@ -282,7 +447,7 @@ public final class InteraktSender implements PayloadSink {
         }
         long started = System.nanoTime();
         accepting = false;
-        int pendingAtClose = pending.get();
+        int pendingAtClose = unfinished();
         awaitDrained(started + settings.shutdownGrace().toNanos());
 
         stopping = true;
@@ -291,13 +456,21 @@ public final class InteraktSender implements PayloadSink {
         joinWorkers();
         http.close();
         timer.shutdownNow();
-        awaitTimerExit();
+        awaitExit(timer);
+        if (spool != null) {
+            spoolThread.shutdownNow();
+            awaitExit(spoolThread);
+            spool.close();
+        }
         JmxRegistration.unregister(mbeanName);
-        int left = pending.get();
+        int left = unfinished();
         queue.clear();
 
         closeReport = new CloseReport(pendingAtClose, left, Duration.ofNanos(System.nanoTime() - started));
-        if (left == 0) {
+        if (spool != null && left > 0) {
+            LOG.log(System.Logger.Level.INFO, "Interakt sender closed: {0} of {1} pending payload(s) kept in the spool {2} "
+                    + "for the next start", left, pendingAtClose, spool.dir());
+        } else if (left == 0) {
             LOG.log(System.Logger.Level.INFO, "Interakt sender closed: {0} pending payload(s) delivered or failed in {1} ms",
                     pendingAtClose, closeReport.took().toMillis());
         } else {
@@ -308,9 +481,14 @@ public final class InteraktSender implements PayloadSink {
         return closeReport;
     }
 
+    /** Accepted and not finished: in memory, plus (with the spool) waiting on disk. */
+    private int unfinished() {
+        return spool == null ? pending.get() : (int) Math.min(Integer.MAX_VALUE, spool.status().outstanding());
+    }
+
     private void awaitDrained(long deadlineNanos) {
         synchronized (drained) {
-            while (pending.get() > 0) {
+            while (pending.get() > 0 || (spool != null && spool.hasBacklog())) {
                 long left = deadlineNanos - System.nanoTime();
                 if (left <= 0) {
                     return;
@@ -325,9 +503,9 @@ public final class InteraktSender implements PayloadSink {
         }
     }
 
-    private void awaitTimerExit() {
+    private static void awaitExit(ScheduledThreadPoolExecutor executor) {
         try {
-            timer.awaitTermination(WORKER_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            executor.awaitTermination(WORKER_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

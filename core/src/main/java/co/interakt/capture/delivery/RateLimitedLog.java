@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * Logs a recurring problem at most once per interval, with how many times it happened since the
  * last line: a dead endpoint or a full queue must not flood the host application's log.
  */
-final class RateLimitedLog {
+public final class RateLimitedLog {
     private final System.Logger log;
     private final System.Logger.Level level;
     private final long intervalNanos;
@@ -17,7 +17,7 @@ final class RateLimitedLog {
     private final AtomicLong occurrences = new AtomicLong();
     private final AtomicLong lastLoggedAt;
 
-    RateLimitedLog(System.Logger log, System.Logger.Level level, Duration interval) {
+    public RateLimitedLog(System.Logger log, System.Logger.Level level, Duration interval) {
         this(log, level, interval, System::nanoTime);
     }
 
@@ -30,7 +30,7 @@ final class RateLimitedLog {
     }
 
     /** Counts one occurrence; logs {@code message(countSinceLastLine)} when the interval has passed. */
-    void record(LongFunction<String> message) {
+    public void record(LongFunction<String> message) {
         occurrences.incrementAndGet();
         long now = nanoClock.getAsLong();
         long last = lastLoggedAt.get();

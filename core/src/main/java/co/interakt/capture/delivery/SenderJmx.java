@@ -1,5 +1,6 @@
 package co.interakt.capture.delivery;
 
+import co.interakt.capture.delivery.spool.SpoolStatus;
 import java.util.Map;
 
 /** The MXBean view of a sender: each getter reads the live counters. */
@@ -64,5 +65,15 @@ final class SenderJmx implements SenderMXBean {
     @Override
     public String getBaseUrl() {
         return sender.settings().baseUrl().toString();
+    }
+
+    @Override
+    public long getSpoolOutstanding() {
+        return sender.spoolStatus().map(SpoolStatus::outstanding).orElse(0L);
+    }
+
+    @Override
+    public long getSpoolUsedBytes() {
+        return sender.spoolStatus().map(SpoolStatus::usedBytes).orElse(0L);
     }
 }

@@ -31,4 +31,10 @@ public interface SenderMXBean {
 
     /** The Interakt API base payloads go to. */
     String getBaseUrl();
+
+    /** Payloads journalled in the spool and not yet acknowledged (in memory or on disk); 0 without a spool. */
+    long getSpoolOutstanding();
+
+    /** Bytes the spool's files occupy or reserve, bounded by {@code interakt.spool.max-bytes}; 0 without a spool. */
+    long getSpoolUsedBytes();
 }

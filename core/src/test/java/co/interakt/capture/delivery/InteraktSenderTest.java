@@ -50,11 +50,11 @@ class InteraktSenderTest {
         }
         sandbox.close();
         logs.close();
-        assertKeyNeverLogged();
+        assertKeyNeverLogged(logs);
     }
 
     /** Runs after every test here: whatever the scenario, the key must not reach the log. */
-    private void assertKeyNeverLogged() {
+    static void assertKeyNeverLogged(LogCapture logs) {
         String token = Base64.getEncoder().encodeToString(
                 (TestSettings.APP_ID + ":" + TestSettings.API_KEY).getBytes(StandardCharsets.UTF_8));
         for (String line : logs.lines()) {

@@ -2,6 +2,7 @@ package co.interakt.capture.delivery;
 
 import co.interakt.capture.config.DeliverySettings;
 import co.interakt.capture.config.Secret;
+import co.interakt.capture.config.SpoolSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ final class TestSettings {
     private Duration shutdownGrace = Duration.ofSeconds(5);
     private Path trustStore;
     private String trustStorePassword;
+    private SpoolSettings spool = SpoolSettings.OFF;
 
     private TestSettings(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -81,9 +83,14 @@ final class TestSettings {
         return this;
     }
 
+    TestSettings spool(SpoolSettings spool) {
+        this.spool = spool;
+        return this;
+    }
+
     DeliverySettings build() {
         return new DeliverySettings(URI.create(baseUrl), appId, Secret.ofNullable(apiKey), dryRun, queueCapacity,
                 maxAttempts, initialBackoff, maxBackoff, connectTimeout, responseTimeout, totalTimeout, shutdownGrace,
-                trustStore, Secret.ofNullable(trustStorePassword));
+                trustStore, Secret.ofNullable(trustStorePassword), spool);
     }
 }

@@ -1,5 +1,6 @@
 package co.interakt.capture.filter;
 
+import co.interakt.capture.config.ConfigKeys;
 import jakarta.servlet.ServletContext;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
@@ -9,11 +10,12 @@ import java.util.Properties;
 /**
  * The {@code interakt.filter.auto-register} switch (default {@code true}), read before any filter
  * exists, so not through the filter's configuration: the web application's context parameter
- * wins, then the system property, then {@code INTERAKT_FILTER_AUTO_REGISTER}.
+ * wins, then the system property, then {@code INTERAKT_FILTER_AUTO_REGISTER}. The key is in
+ * {@link ConfigKeys}, so the filter's and the agent's configuration accept it wherever it is set.
  */
 final class AutoRegistration {
-    static final String KEY = "interakt.filter.auto-register";
-    static final String ENV = "INTERAKT_FILTER_AUTO_REGISTER";
+    static final String KEY = ConfigKeys.FILTER_AUTO_REGISTER.name();
+    static final String ENV = ConfigKeys.FILTER_AUTO_REGISTER.envName();
 
     private static final System.Logger LOG = System.getLogger(AutoRegistration.class.getName());
 

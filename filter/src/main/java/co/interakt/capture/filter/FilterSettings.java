@@ -43,8 +43,7 @@ final class FilterSettings {
         while (names.hasMoreElements()) {
             String name = names.nextElement();
             String value = values.apply(name);
-            // The auto-registration switch is read by the initializer, before any filter exists.
-            if (name.startsWith(PREFIX) && value != null && !name.equals(AutoRegistration.KEY)) {
+            if (name.startsWith(PREFIX) && value != null) {
                 into.put(name, value.trim());
             }
         }

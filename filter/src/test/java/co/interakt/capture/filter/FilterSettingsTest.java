@@ -31,6 +31,7 @@ class FilterSettingsTest {
         assertEquals(Map.of(
                 "interakt.base-url", "http://127.0.0.1:2/from-filter",
                 "interakt.app-id", "context-app",
+                "interakt.filter.auto-register", "true",
                 "interakt.rule.signup.paths", "/signup",
                 "interakt.config-file", "/etc/interakt.properties"), overrides);
     }

@@ -12,6 +12,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The shaded agent jar: one file, everything relocated under the agent's package, under 6 MiB. */
 class AgentJarIT {
@@ -37,6 +39,16 @@ class AgentJarIT {
                         || name.contains("ServletContainerInitializer") || name.contains("/filter/InteraktCaptureFilter"))
                 .toList();
         assertEquals(List.of(), unwanted);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "co/interakt/capture/agent/jakarta/JakartaServletHook.class",
+        "co/interakt/capture/agent/shaded/servlet/ServletCapture.class",
+        "co/interakt/capture/agent/javax/JavaxServletHook.class",
+        "co/interakt/capture/agent/shaded/servlet/javax/ServletCapture.class"})
+    void holdsTheHookAndServletLayerOfBothNamespaces(String entry) throws IOException {
+        assertTrue(entries().contains(entry), entry + " is missing");
     }
 
     @Test

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * The scenario every example app goes through: the same requests to the app started with the
  * agent and to the app started without it; then both stop (the agent delivers its queue on the
  * way out) and the tests look at what reached the local Interakt sandbox and at the answers.
- * One start of each app per test class.
+ * One start of each app per test class. An app that brings the filter itself runs the same
+ * scenario with capture switched on and off instead ({@link #captureOptions}, {@link #baselineOptions}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AgentScenario {
@@ -62,6 +63,22 @@ abstract class AgentScenario {
      */
     protected abstract RunningApp launch(String name, List<String> jvmOptions, Map<String, String> environment) throws Exception;
 
+    /** JVM options of the run that captures: the agent and the settings. */
+    protected List<String> captureOptions() {
+        return AgentSetup.agentOptions(sandbox);
+    }
+
+    /** JVM options of the run the answers are compared with: the same settings, no agent. */
+    protected List<String> baselineOptions() {
+        return AgentSetup.settings(sandbox);
+    }
+
+    /** What the capturing run's log must say at start-up. */
+    protected List<String> expectedStartupLog() {
+        return List.of("Interakt capture agent ", "(premain): 1 rule(s) [signup: POST /signup,/api/signup -> members]"
+                + ", sending to 127.0.0.1:" + sandbox.port() + "; ready in ");
+    }
+
     /** The requests to send; subclasses add their app's own. */
     protected List<Request> requests() {
         return COMMON_REQUESTS;
@@ -76,8 +93,8 @@ abstract class AgentScenario {
     void runScenario() throws Exception {
         sandbox.start(0);
         try {
-            withAgent = launch("with-agent", AgentSetup.agentOptions(sandbox), AgentSetup.environment());
-            withoutAgent = launch("without-agent", AgentSetup.settings(sandbox), AgentSetup.environment());
+            withAgent = launch("with-agent", captureOptions(), AgentSetup.environment());
+            withoutAgent = launch("without-agent", baselineOptions(), AgentSetup.environment());
             CompletableFuture<RunningApp> other = CompletableFuture.supplyAsync(withoutAgent::awaitReady);
             withAgent.awaitReady();
             other.join();
@@ -145,8 +162,7 @@ abstract class AgentScenario {
     @Test
     void startupLogNamesVersionAndRulesButNeverTheKey() {
         String log = withAgent.log();
-        assertTrue(log.contains("Interakt capture agent ") && log.contains("(premain): 1 rule(s) [signup: POST /signup,/api/signup -> members]"
-                + ", sending to 127.0.0.1:" + sandbox.port() + "; ready in "), log);
+        assertTrue(expectedStartupLog().stream().allMatch(log::contains), log);
         assertFalse(log.contains(AgentSetup.API_KEY), "the API key was logged");
     }
 

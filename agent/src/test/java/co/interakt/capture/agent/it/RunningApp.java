@@ -18,10 +18,21 @@ record RunningApp(ChildProcess process, URI base) implements AutoCloseable {
      */
     static RunningApp javaJar(Class<?> test, String name, Path jar, String portProperty, List<String> jvmOptions,
             Map<String, String> environment) {
+        return java(test, name, List.of("-jar", jar.toString()), portProperty, jvmOptions, environment);
+    }
+
+    /** {@code java <jvmOptions> -D<portProperty>=<free port> -cp <jar> <mainClass>}: another main class of an app jar. */
+    static RunningApp javaMain(Class<?> test, String name, Path jar, String mainClass, String portProperty, List<String> jvmOptions,
+            Map<String, String> environment) {
+        return java(test, name, List.of("-cp", jar.toString(), mainClass), portProperty, jvmOptions, environment);
+    }
+
+    private static RunningApp java(Class<?> test, String name, List<String> launch, String portProperty, List<String> jvmOptions,
+            Map<String, String> environment) {
         int port = AgentSetup.freePort();
         Path work = AgentSetup.workDir(test);
         List<String> command = Stream.of(List.of(ChildProcess.java()), jvmOptions,
-                List.of("-D" + portProperty + "=" + port, "-jar", jar.toString())).flatMap(List::stream).toList();
+                List.of("-D" + portProperty + "=" + port), launch).flatMap(List::stream).toList();
         ChildProcess process = ChildProcess.start(name, command, environment, work, work.resolve(name + ".log"));
         return new RunningApp(process, URI.create("http://127.0.0.1:" + port));
     }
