@@ -86,7 +86,7 @@ public final class ConfigKeys {
     // Delivery
     public static final ConfigKey QUEUE_CAPACITY = key("interakt.queue-capacity", "10000",
             "Bound of the in-memory send queue; when full the newest payload is dropped (at most 1000000).");
-    public static final ConfigKey RETRY_MAX_ATTEMPTS = key("interakt.retry.max-attempts", "8",
+    public static final ConfigKey RETRY_MAX_ATTEMPTS = key("interakt.retry.max-attempts", "12",
             "Attempts per payload, the first included (at most 100).");
     public static final ConfigKey RETRY_INITIAL_BACKOFF = key("interakt.retry.initial-backoff", "500ms",
             "First retry delay, doubled per attempt with jitter.");

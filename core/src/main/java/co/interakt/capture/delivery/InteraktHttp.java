@@ -130,10 +130,20 @@ final class InteraktHttp implements AutoCloseable {
         HttpEntity entity = response.getEntity();
         if (entity != null && (status < 200 || status >= 300)) {
             try (InputStream in = entity.getContent()) {
-                detail = new String(in.readNBytes(ERROR_DETAIL_BYTES), StandardCharsets.UTF_8).strip();
+                detail = oneLine(new String(in.readNBytes(ERROR_DETAIL_BYTES), StandardCharsets.UTF_8));
             }
         }
         return new Attempt(status, retryAfter == null ? null : retryAfter.getValue(), detail, null);
+    }
+
+    /**
+     * The answer's text fit for a log line: control characters become spaces, so a CR/LF (a forged
+     * log line), a terminal escape or a NUL in whatever a server or proxy answered cannot reach a log.
+     */
+    static String oneLine(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+        return out.toString().strip();
     }
 
     /** Aborts every attempt in progress: used when the shutdown grace period is over. */

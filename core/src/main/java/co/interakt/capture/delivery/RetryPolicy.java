@@ -10,9 +10,11 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * When to try a payload again: which answers are worth a retry, and how long to wait.
  *
- * <p>Delays grow exponentially with jitter: before retry {@code n} (1-based) the wait is uniform
- * between the initial backoff and {@code min(maxBackoff, initialBackoff * 2^n)}, so many senders
- * that failed together do not come back together, yet never sooner than the initial backoff. A
+ * <p>Delays grow exponentially with "equal" jitter: before retry {@code n} (1-based) the ceiling is
+ * {@code min(maxBackoff, initialBackoff * 2^n)} and the wait is uniform between half of it (never
+ * less than the initial backoff) and all of it. The jitter keeps senders that failed together from
+ * coming back together; the growing lower bound keeps the retry budget a predictable span of
+ * outage (full jitter could spend every attempt within seconds). A
  * {@code Retry-After} (seconds or HTTP-date) replaces that delay, capped at {@code maxBackoff}
  * like every other wait, so one answer cannot park a payload (and its queue slot) for hours.
  */
@@ -48,9 +50,10 @@ final class RetryPolicy {
         }
         int doublings = Math.min(Math.max(attemptsMade, 1), 40);
         long ceiling = initialNanos > (maxNanos >> doublings) ? maxNanos : initialNanos << doublings;
-        long spread = Math.max(0, ceiling - initialNanos);
+        long floor = Math.max(initialNanos, ceiling / 2);
+        long spread = Math.max(0, ceiling - floor);
         long jitter = spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(spread + 1);
-        return Duration.ofNanos(initialNanos + jitter);
+        return Duration.ofNanos(floor + jitter);
     }
 
     /** {@code Retry-After} as delay-seconds or an HTTP-date; {@code null} when absent or unreadable. */

@@ -51,7 +51,7 @@ class ConfigLoaderDefaultsTest {
         assertNull(d.apiKey());
         assertTrue(d.dryRun());
         assertEquals(10000, d.queueCapacity());
-        assertEquals(8, d.maxAttempts());
+        assertEquals(12, d.maxAttempts());
         assertEquals(Duration.ofMillis(500), d.initialBackoff());
         assertEquals(Duration.ofSeconds(30), d.maxBackoff());
         assertEquals(Duration.ofSeconds(2), d.connectTimeout());

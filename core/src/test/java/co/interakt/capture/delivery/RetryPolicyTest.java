@@ -43,12 +43,13 @@ class RetryPolicyTest {
         assertEquals(Duration.ofMillis(1000), policy.delayAfter(1, "99999999999", NOW));
     }
 
-    @ParameterizedTest(name = "after {0} failed attempt(s): between 100 and {1} ms")
-    @CsvSource({"1,200", "2,400", "3,800", "4,1000", "30,1000", "100,1000"})
-    void backoffGrowsWithJitterWithinBounds(int attemptsMade, long ceilingMillis) {
+    @ParameterizedTest(name = "after {0} failed attempt(s): between {1} and {2} ms")
+    @CsvSource({"1,100,200", "2,200,400", "3,400,800", "4,500,1000", "30,500,1000", "100,500,1000"})
+    void backoffGrowsWithJitterWithinBounds(int attemptsMade, long floorMillis, long ceilingMillis) {
         for (int i = 0; i < 200; i++) {
             long delay = policy.delayAfter(attemptsMade, null, NOW).toMillis();
-            assertTrue(delay >= 100 && delay <= ceilingMillis, delay + " out of [100, " + ceilingMillis + "]");
+            assertTrue(delay >= floorMillis && delay <= ceilingMillis,
+                    delay + " out of [" + floorMillis + ", " + ceilingMillis + "]");
         }
     }
 

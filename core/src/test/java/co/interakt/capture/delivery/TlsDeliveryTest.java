@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.interakt.capture.config.ConfigException;
 import co.interakt.capture.sandbox.InteraktSandbox;
+import co.interakt.capture.sandbox.SelfSignedCertificate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,30 +21,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * HTTPS against the sandbox with self-signed certificates made by {@code keytool} at test time
- * (nothing to expire in the repository): verification is on by default, a configured trust store
+ * ({@link SelfSignedCertificate}, nothing to expire in the repository): verification is on by default, a configured trust store
  * is honoured, and a trusted certificate for the wrong host is still refused.
  */
 class TlsDeliveryTest {
-    private static final String STORE_PASSWORD = "server-pass";
     private static final String TRUST_PASSWORD = "trust-pass-123";
 
     @TempDir
     static Path dir;
+    private static final Map<String, SelfSignedCertificate> certificates = new HashMap<>();
 
     @BeforeAll
-    static void makeCertificates() throws Exception {
+    static void makeCertificates() {
         for (String[] server : new String[][] {{"good", "ip:127.0.0.1,dns:localhost"}, {"wrong-host", "dns:wrong.example"}}) {
-            Path keystore = dir.resolve(server[0] + ".p12");
-            keytool("-genkeypair", "-alias", server[0], "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + server[0],
-                    "-ext", "SAN=" + server[1], "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                    "-storepass", STORE_PASSWORD);
-            Path cert = dir.resolve(server[0] + ".crt");
-            keytool("-exportcert", "-alias", server[0], "-keystore", keystore.toString(), "-storepass", STORE_PASSWORD,
-                    "-file", cert.toString());
-            for (Map.Entry<String, String> type : Map.of("PKCS12", "trust.p12", "JKS", "trust.jks").entrySet()) {
-                keytool("-importcert", "-noprompt", "-alias", server[0], "-file", cert.toString(), "-storetype", type.getKey(),
-                        "-keystore", dir.resolve(type.getValue()).toString(), "-storepass", TRUST_PASSWORD);
-            }
+            SelfSignedCertificate certificate = SelfSignedCertificate.create(dir, server[0], server[1]);
+            certificates.put(server[0], certificate);
+            certificate.trustIn(dir.resolve("trust.p12"), "PKCS12", TRUST_PASSWORD).trustIn(dir.resolve("trust.jks"), "JKS", TRUST_PASSWORD);
         }
     }
 
@@ -115,23 +104,7 @@ class TlsDeliveryTest {
         assertFalse(e.getMessage().contains(TRUST_PASSWORD), e.getMessage());
     }
 
-    private static InteraktSandbox tlsSandbox(String server) throws Exception {
-        KeyStore keyStore = KeyStore.getInstance(dir.resolve(server + ".p12").toFile(), STORE_PASSWORD.toCharArray());
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(keyStore, STORE_PASSWORD.toCharArray());
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keys.getKeyManagers(), null, null);
-        return new InteraktSandbox(TestSettings.APP_ID, TestSettings.API_KEY).startTls(0, tls);
-    }
-
-    private static void keytool(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("keytool failed: " + String.join(" ", command) + "\n" + output);
-        }
+    private static InteraktSandbox tlsSandbox(String server) {
+        return new InteraktSandbox(TestSettings.APP_ID, TestSettings.API_KEY).startTls(0, certificates.get(server).serverContext());
     }
 }

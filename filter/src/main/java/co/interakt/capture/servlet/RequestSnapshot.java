@@ -40,13 +40,25 @@ final class RequestSnapshot {
                 request.getMethod(),
                 path,
                 request.getQueryString(),
-                request.getContentType(),
+                contentType(request),
                 request.cachedEncoding(),
                 cache.bytes(),
                 cache.size(),
                 complete,
                 containerParameters,
                 context(request, rule.enrichment()));
+    }
+
+    /**
+     * The request's content type. Jetty's {@code getContentType} throws for a charset the JVM does
+     * not know; the header as sent is then used, and the engine skips it as an unsupported charset.
+     */
+    private static String contentType(HttpServletRequest request) {
+        try {
+            return request.getContentType();
+        } catch (IllegalArgumentException unknownCharset) {
+            return request.getHeader("Content-Type");
+        }
     }
 
     /**

@@ -19,15 +19,19 @@ final class SandboxPage {
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta http-equiv=\"refresh\" content=\"1\">")
                 .append("<title>Interakt sandbox</title><style>")
-                .append("body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}")
+                .append("body{font:15px/1.4 system-ui,sans-serif;margin:0;padding:1.5em 2em;background:#f3f5f9;color:#1d2433}")
+                .append("h1{margin:0 0 .2em;font-size:1.6em}h2{font-size:1.15em;margin:1em 0 .5em}")
                 .append(".cols{display:flex;gap:2em;flex-wrap:wrap}.col{flex:1;min-width:22em}")
-                .append(".item{border:1px solid #ddd;border-radius:6px;padding:.5em .8em;margin:.5em 0}")
-                .append(".bad{border-color:#d33;background:#fff4f4}")
-                .append("pre{white-space:pre-wrap;word-break:break-all;margin:.3em 0 0;font-size:.9em}")
-                .append(".meta{color:#666;font-size:.85em}</style></head><body>")
-                .append("<h1>Interakt sandbox</h1><p class=\"meta\">API base <code>").append(escape(baseUrl))
+                .append(".item{background:#fff;border:1px solid #e1e5ee;border-left:4px solid #3fa66b;border-radius:8px;")
+                .append("padding:.6em .9em;margin:.6em 0;box-shadow:0 2px 8px rgba(20,30,60,.05)}")
+                .append(".bad{border-left-color:#d33;background:#fff6f6}")
+                .append("pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:.4em 0 0;padding:.5em .6em;")
+                .append("background:#f6f8fb;border-radius:6px;font-size:.85em}")
+                .append(".meta{color:#5b6477;font-size:.85em}</style></head><body>")
+                .append("<h1>Interakt sandbox</h1><p class=\"meta\">A local stand-in for Interakt's members and leads API")
+                .append(" &middot; API base <code>").append(escape(baseUrl))
                 .append("</code> &middot; ").append(totalReceived)
-                .append(" request(s) received &middot; refreshes every second</p><div class=\"cols\">");
+                .append(" request(s) received &middot; newest first, refreshes every second</p><div class=\"cols\">");
         column(html, "Members", "members", newestFirst);
         column(html, "Leads", "leads", newestFirst);
         return html.append("</div></body></html>\n").toString();

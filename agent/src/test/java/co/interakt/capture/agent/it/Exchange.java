@@ -36,22 +36,34 @@ record Exchange(String request, int status, Map<String, String> headers, byte[] 
     }
 
     static Exchange send(URI base, Request request) {
-        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(base + request.path())).timeout(Duration.ofSeconds(30));
-        if (request.body() == null) {
-            http.method(request.method(), HttpRequest.BodyPublishers.noBody());
+        return send(base, request.method(), request.path(), request.contentType(),
+                request.body() == null ? null : request.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Any request: {@code body} {@code null} for none, raw bytes otherwise; extra headers as name, value pairs. */
+    static Exchange send(URI base, String method, String path, String contentType, byte[] body, String... headers) {
+        String request = method + " " + path;
+        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (body == null) {
+            http.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            http.header("Content-Type", request.contentType())
-                    .method(request.method(), HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+            http.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+        if (contentType != null) {
+            http.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            http.headers(headers);
         }
         try {
             HttpResponse<byte[]> response = HTTP.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
-            Map<String, String> headers = new TreeMap<>();
+            Map<String, String> answerHeaders = new TreeMap<>();
             response.headers().map().forEach((name, values) -> {
                 if (!name.equalsIgnoreCase("date")) {
-                    headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(", ", values));
+                    answerHeaders.put(name.toLowerCase(java.util.Locale.ROOT), String.join(", ", values));
                 }
             });
-            return new Exchange(request.toString(), response.statusCode(), headers, response.body());
+            return new Exchange(request, response.statusCode(), answerHeaders, response.body());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(request + " to " + base + " failed", e);
         } catch (InterruptedException e) {

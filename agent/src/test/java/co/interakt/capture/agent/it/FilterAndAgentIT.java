@@ -67,7 +67,7 @@ class FilterAndAgentIT {
     }
 
     /** This module's test class path without its own (unshaded) agent classes: those must come from the jar. */
-    private static String appClassPath() {
+    static String appClassPath() {
         String agentClasses = Path.of("target", "classes").toAbsolutePath().toString();
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !Path.of(entry).toAbsolutePath().toString().equals(agentClasses))
