@@ -42,8 +42,13 @@ scenario() {
     touch_app
     if [ -n "$fill" ]; then
         # wrk runs for a time, not a count: short runs until at least $FILL signups were answered.
-        local answered=0
+        local answered=0 runs=0
         while [ "$answered" -lt "$FILL" ]; do
+            runs=$((runs + 1))
+            if [ "$runs" -gt 60 ]; then
+                log "only $answered signups answered in 2 minutes: see $WORK/app-$config.log"
+                exit 1
+            fi
             answered=$((answered + $(run_wrk /signup 2s "$SIGNUP_BODY" | sed 's/.*requests=\([0-9]*\).*/\1/')))
         done
         log "  $answered signups answered"
