@@ -30,7 +30,9 @@ public record CaptureConfig(
         if (!enabled) {
             return null;
         }
-        for (CaptureRule rule : rules) {
+        // Indexed, not for-each: no iterator allocated on every request.
+        for (int i = 0, n = rules.size(); i < n; i++) {
+            CaptureRule rule = rules.get(i);
             if (rule.matches(method, path)) {
                 return rule;
             }
