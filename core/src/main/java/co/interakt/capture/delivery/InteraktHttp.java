@@ -20,13 +20,13 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -39,7 +39,7 @@ final class InteraktHttp implements AutoCloseable {
     private static final ContentType JSON = ContentType.create("application/json");
     private static final int ERROR_DETAIL_BYTES = 200;
 
-    private final CloseableHttpClient client;
+    private final LazyHttpClient client;
     private final String authorization;
     private final ScheduledExecutorService timer;
     private final long totalTimeoutMillis;
@@ -65,8 +65,16 @@ final class InteraktHttp implements AutoCloseable {
                 (settings.appId() + ":" + settings.apiKey().reveal()).getBytes(StandardCharsets.UTF_8));
         this.timer = timer;
         this.totalTimeoutMillis = settings.totalTimeout().toMillis();
+        // Built by the first worker that posts, not here on the start-up path (see LazyHttpClient);
+        // except with a custom trust store: a bad one must fail start-up, naming its key.
+        this.client = settings.trustStore() == null
+                ? LazyHttpClient.lazy(() -> build(settings, maxConnections, TrustMaterial.tlsStrategy(settings)))
+                : LazyHttpClient.ready(build(settings, maxConnections, TrustMaterial.tlsStrategy(settings)));
+    }
+
+    private static CloseableHttpClient build(DeliverySettings settings, int maxConnections, TlsSocketStrategy tls) {
         HttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setTlsSocketStrategy(TrustMaterial.tlsStrategy(settings))
+                .setTlsSocketStrategy(tls)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(timeout(settings.connectTimeout()))
                         .setSocketTimeout(timeout(settings.responseTimeout()))
@@ -78,7 +86,7 @@ final class InteraktHttp implements AutoCloseable {
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
                 .build();
-        this.client = HttpClients.custom()
+        return HttpClients.custom()
                 .setConnectionManager(connections)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(timeout(settings.responseTimeout()))
@@ -100,6 +108,12 @@ final class InteraktHttp implements AutoCloseable {
 
     /** POSTs the JSON body; blocks the calling worker for at most the total timeout. */
     Attempt post(URI endpoint, byte[] json) {
+        CloseableHttpClient http;
+        try {
+            http = client.get();
+        } catch (IOException e) {
+            return Attempt.failed(e);
+        }
         HttpPost post = new HttpPost(endpoint);
         post.setHeader(HttpHeaders.AUTHORIZATION, authorization);
         post.setHeader(HttpHeaders.ACCEPT, "application/json");
@@ -111,7 +125,7 @@ final class InteraktHttp implements AutoCloseable {
             post.cancel();
         }, totalTimeoutMillis, TimeUnit.MILLISECONDS);
         try {
-            return client.execute(post, InteraktHttp::read);
+            return http.execute(post, InteraktHttp::read);
         } catch (IOException e) {
             if (timedOut.get()) {
                 return Attempt.failed(new IOException("no complete answer within the total timeout of " + totalTimeoutMillis + " ms", e));
@@ -153,8 +167,14 @@ final class InteraktHttp implements AutoCloseable {
         }
     }
 
+    /** Whether the pooled client exists yet: it is built on the first post. */
+    boolean clientCreated() {
+        return client.created();
+    }
+
+    /** Closes the client if it was built; none is built afterwards. */
     @Override
     public void close() {
-        client.close(CloseMode.IMMEDIATE);
+        client.close();
     }
 }

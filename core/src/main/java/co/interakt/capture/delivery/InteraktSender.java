@@ -59,6 +59,11 @@ import javax.management.ObjectName;
  * spool, {@code interakt-capture-sender-spool} (backlog reads, batched fsync), and registers
  * the {@value JmxRegistration#OBJECT_NAME} MBean; {@link #close()} undoes both. No JVM shutdown
  * hook is added here: see {@link Sinks#closeOnJvmExit}.
+ *
+ * <p><b>Cheap start:</b> the agent starts a sender on the JVM's premain thread, before the
+ * application, so {@link #start} does neither of the two costly steps there: the HTTP client
+ * (default TLS setup) is built by the first worker that posts, and the MBean is registered on the
+ * timer thread. Only a custom trust store is loaded at start, so that a bad one fails start-up.
  */
 public final class InteraktSender implements PayloadSink {
     /** Two connections are plenty for signup traffic; see the class comment. */
@@ -90,7 +95,7 @@ public final class InteraktSender implements PayloadSink {
     private final ScheduledThreadPoolExecutor spoolThread; // null without a spool
     private final Spool spool; // null without a spool, or when its directory could not be used
     private final AtomicBoolean feedScheduled = new AtomicBoolean();
-    private volatile ObjectName mbeanName;
+    private final JmxRegistration jmx = new JmxRegistration(new SenderJmx(this));
 
     private volatile boolean accepting = true;
     private volatile boolean stopping;
@@ -129,7 +134,7 @@ public final class InteraktSender implements PayloadSink {
         this.spoolThread = spoolExecutor;
     }
 
-    /** Starts a sender with {@value #DEFAULT_WORKERS} workers: threads running, MBean registered. */
+    /** Starts a sender with {@value #DEFAULT_WORKERS} workers: threads running, MBean registered soon after. */
     public static InteraktSender start(DeliverySettings settings) {
         return start(settings, DEFAULT_WORKERS);
     }
@@ -139,7 +144,9 @@ public final class InteraktSender implements PayloadSink {
         int count = Math.max(1, workers);
         InteraktSender sender = new InteraktSender(settings, count);
         sender.workers.forEach(Thread::start);
-        sender.mbeanName = JmxRegistration.register(new SenderJmx(sender));
+        // Off the caller's thread: the platform MBean server's first use loads ~150 classes, and the
+        // agent starts us on its premain thread (see JmxRegistration). close() may win the race.
+        sender.timer.execute(sender.jmx::register);
         LOG.log(System.Logger.Level.INFO, "Interakt capture sending to {0} as app id ''{1}'' ({2} workers, queue capacity {3}, {4}, {5})",
                 settings.baseUrl(), settings.appId(), count, settings.queueCapacity(),
                 sender.spool == null ? "no spool" : "spool " + sender.spool.dir(), UserAgent.VALUE);
@@ -418,9 +425,17 @@ public final class InteraktSender implements PayloadSink {
         return spool == null ? Optional.empty() : Optional.of(spool.status());
     }
 
-    /** The JMX name this sender's metrics are registered under, or {@code null}. */
+    /**
+     * The JMX name this sender's metrics are registered under, or {@code null}: registration runs on
+     * the sender's timer thread shortly after {@link #start}, or failed (JMX unavailable).
+     */
     public ObjectName mbeanName() {
-        return mbeanName;
+        return jmx.name();
+    }
+
+    /** Whether the HTTP client was built yet: that happens on the first payload, not at start. */
+    boolean httpClientCreated() {
+        return http.clientCreated();
     }
 
     DeliverySettings settings() {
@@ -462,7 +477,7 @@ public final class InteraktSender implements PayloadSink {
             awaitExit(spoolThread);
             spool.close();
         }
-        JmxRegistration.unregister(mbeanName);
+        jmx.unregister();
         int left = unfinished();
         queue.clear();
 

@@ -17,32 +17,31 @@ class SenderJmxTest {
     @Test
     void exposesTheMetricsUnderAStableNameAndToleratesASecondSender() throws Exception {
         try (InteraktSandbox sandbox = new InteraktSandbox(TestSettings.APP_ID, TestSettings.API_KEY).start(0)) {
-            InteraktSender first = InteraktSender.start(TestSettings.to(sandbox.baseUrl()).build(), 1);
-            InteraktSender second = InteraktSender.start(TestSettings.to(sandbox.baseUrl()).build(), 1);
             ObjectName name = new ObjectName("co.interakt.capture:type=Sender");
-            try {
-                assertEquals(name, first.mbeanName());
-                assertEquals(new ObjectName("co.interakt.capture:type=Sender,instance=2"), second.mbeanName());
+            ObjectName secondName = new ObjectName("co.interakt.capture:type=Sender,instance=2");
+            try (InteraktSender first = InteraktSender.start(TestSettings.to(sandbox.baseUrl()).build(), 1)) {
+                // Registration runs on each sender's timer thread: the first must be in before the second starts.
+                assertEquals(name, awaitRegistered(first));
+                try (InteraktSender second = InteraktSender.start(TestSettings.to(sandbox.baseUrl()).build(), 1)) {
+                    assertEquals(secondName, awaitRegistered(second));
 
-                first.submit(Payloads.member("ann@example.com"));
-                InteraktSenderTest.awaitMetrics(first, m -> m.sent() == 1);
+                    first.submit(Payloads.member("ann@example.com"));
+                    InteraktSenderTest.awaitMetrics(first, m -> m.sent() == 1);
 
-                assertEquals(1L, server.getAttribute(name, "Sent"));
-                assertEquals(1L, server.getAttribute(name, "Submitted"));
-                assertEquals(0, server.getAttribute(name, "QueueDepth"));
-                assertEquals(100, server.getAttribute(name, "QueueCapacity"));
-                assertEquals(sandbox.baseUrl(), server.getAttribute(name, "BaseUrl"));
-                for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
-                    assertFalse(attribute.isWritable(), attribute.getName());
-                    Object value = server.getAttribute(name, attribute.getName());
-                    assertFalse(String.valueOf(value).contains(TestSettings.API_KEY), attribute.getName());
+                    assertEquals(1L, server.getAttribute(name, "Sent"));
+                    assertEquals(1L, server.getAttribute(name, "Submitted"));
+                    assertEquals(0, server.getAttribute(name, "QueueDepth"));
+                    assertEquals(100, server.getAttribute(name, "QueueCapacity"));
+                    assertEquals(sandbox.baseUrl(), server.getAttribute(name, "BaseUrl"));
+                    for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+                        assertFalse(attribute.isWritable(), attribute.getName());
+                        Object value = server.getAttribute(name, attribute.getName());
+                        assertFalse(String.valueOf(value).contains(TestSettings.API_KEY), attribute.getName());
+                    }
                 }
-            } finally {
-                first.close();
-                second.close();
             }
             assertFalse(server.isRegistered(name));
-            assertFalse(server.isRegistered(second.mbeanName()));
+            assertFalse(server.isRegistered(secondName));
         }
     }
 
@@ -54,6 +53,7 @@ class SenderJmxTest {
             try {
                 sender.submit(Payloads.member("ann@example.com"));
                 InteraktSenderTest.awaitMetrics(sender, m -> m.failed() == 1);
+                awaitRegistered(sender);
 
                 Object byReason = server.getAttribute(sender.mbeanName(), "FailedByReason");
                 assertTrue(byReason instanceof javax.management.openmbean.TabularData, String.valueOf(byReason));
@@ -63,5 +63,17 @@ class SenderJmxTest {
                 sender.close();
             }
         }
+    }
+
+    /** The MBean is registered on the sender's timer thread soon after start: waits for it, boundedly. */
+    static ObjectName awaitRegistered(InteraktSender sender) throws InterruptedException {
+        long deadline = System.nanoTime() + InteraktSenderTest.WAIT.toNanos();
+        while (sender.mbeanName() == null) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the sender's MBean was not registered within " + InteraktSenderTest.WAIT);
+            }
+            Thread.sleep(5);
+        }
+        return sender.mbeanName();
     }
 }

@@ -64,6 +64,7 @@ class TlsDeliveryTest {
             InteraktSender sender = InteraktSender.start(TestSettings.to(sandbox.baseUrl())
                     .trustStore(dir.resolve("trust." + type), TRUST_PASSWORD).build(), 1);
             try {
+                assertTrue(sender.httpClientCreated(), "a custom trust store is loaded at start, to fail fast");
                 sender.submit(Payloads.member("ann@example.com"));
 
                 assertTrue(sandbox.awaitAccepted(1, InteraktSenderTest.WAIT));
