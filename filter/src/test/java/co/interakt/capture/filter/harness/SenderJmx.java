@@ -2,6 +2,7 @@ package co.interakt.capture.filter.harness;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ import javax.management.openmbean.TabularData;
  * in this JVM or in another one through a JMX connection. Expects exactly one sender.
  */
 public final class SenderJmx {
+    /** How long {@link #of} waits for the sender's MBean to appear. */
+    public static final Duration REGISTRATION_WAIT = Duration.ofSeconds(10);
+
     private final MBeanServerConnection server;
     private final ObjectName name;
 
@@ -32,16 +36,29 @@ public final class SenderJmx {
         return of(ManagementFactory.getPlatformMBeanServer());
     }
 
-    /** The one sender registered on {@code server}. */
+    /**
+     * The one sender registered on {@code server}. The sender registers its MBean on its own timer
+     * thread shortly after it starts (to keep JMX off the start-up path), so this waits for it, up
+     * to {@link #REGISTRATION_WAIT}.
+     */
     public static SenderJmx of(MBeanServerConnection server) {
         try {
-            Set<ObjectName> names = server.queryNames(new ObjectName("co.interakt.capture:type=Sender,*"), null);
+            ObjectName pattern = new ObjectName("co.interakt.capture:type=Sender,*");
+            long deadline = System.nanoTime() + REGISTRATION_WAIT.toNanos();
+            Set<ObjectName> names = server.queryNames(pattern, null);
+            while (names.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+                names = server.queryNames(pattern, null);
+            }
             if (names.size() != 1) {
                 throw new AssertionError("expected one Interakt sender on JMX, found " + names);
             }
             return new SenderJmx(server, names.iterator().next());
         } catch (JMException | IOException e) {
             throw new AssertionError("cannot read the Interakt sender over JMX", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the Interakt sender on JMX", e);
         }
     }
 
