@@ -14,11 +14,19 @@ final class CaptureAdvice {
     private CaptureAdvice() {
     }
 
-    /** Swaps the request argument for the caching wrapper when this request is captured; a {@code null} return leaves it alone. */
+    /**
+     * Swaps the request argument for the caching wrapper when this request is captured; a
+     * {@code null} from the dispatcher leaves it alone. Assigned in place ({@code readOnly = false})
+     * rather than with {@code @AssignReturned}: inlined advice allows it, and Byte Buddy then loads
+     * none of the assign-returned machinery at start-up.
+     */
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    @Advice.AssignReturned.ToArguments(@Advice.AssignReturned.ToArguments.ToArgument(value = 0, typing = Assigner.Typing.DYNAMIC))
-    static Object enter(@Advice.Argument(0) Object request, @Advice.Argument(1) Object response) {
-        return Dispatcher.enter(request, response);
+    static void enter(@Advice.Argument(value = 0, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object request,
+            @Advice.Argument(1) Object response) {
+        Object wrapped = Dispatcher.enter(request, response);
+        if (wrapped != null) {
+            request = wrapped;
+        }
     }
 
     /** Runs however the method ends, so the call depth always unwinds. */

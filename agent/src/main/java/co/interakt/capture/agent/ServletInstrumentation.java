@@ -19,7 +19,6 @@ import java.lang.instrument.Instrumentation;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -58,6 +57,10 @@ final class ServletInstrumentation {
                 // loaded (dynamic attach, or loaded before the agent) are covered too.
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                // Looks at the loaded classes again until no new one turns up: a class whose loading
+                // began before the transformer was registered and ended after the first look (an
+                // attach, or start-async, while the app loads classes) is advised all the same.
+                .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
                 .with(new DebugListener())
                 .ignore(ignoredNames()).or(any(), isBootstrapClassLoader());
         for (ServletNamespace namespace : namespaces) {
@@ -65,8 +68,7 @@ final class ServletInstrumentation {
             builder = builder
                     .type(not(isInterface()).and(declaresMethod(advised)).and(isServletOrFilter(namespace)),
                             new ServletLoaderMatcher(namespace))
-                    .transform(new AgentBuilder.Transformer.ForAdvice(
-                                    Advice.withCustomMapping().with(new Advice.AssignReturned.Factory()))
+                    .transform(new AgentBuilder.Transformer.ForAdvice()
                             .include(ServletInstrumentation.class.getClassLoader())
                             .advice(advised, CaptureAdvice.class.getName()));
         }

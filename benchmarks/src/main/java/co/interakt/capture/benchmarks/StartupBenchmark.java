@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,13 +20,19 @@ import java.util.concurrent.TimeUnit;
  * on a small machine) until the answer is 200, then stops the process. Configurations alternate
  * (A, B, C, A, B, C, ...) so a drift in the machine's load spreads over all of them.
  *
- * <p>{@code StartupBenchmark --reps N --port P --path /hello --log DIR NAME 'COMMAND' [NAME 'COMMAND' ...]};
+ * <p>{@code StartupBenchmark --reps N --port P --path /hello --log DIR [--ready-log NAME,...] NAME 'COMMAND' [NAME 'COMMAND' ...]};
  * each command runs through {@code bash -c 'exec COMMAND'}. Prints one line per run and a
  * summary line per configuration: {@code startup NAME median_ms min_ms max_ms}.
+ *
+ * <p>For the configurations named in {@code --ready-log}, the run also records when the agent's
+ * {@value #READY_MARKER} line appeared in the output, waiting for it after the first 200 if need
+ * be: with {@code interakt.agent.start-async} the app may serve before the agent captures. Summary:
+ * {@code ready NAME median_ms min_ms max_ms}.
  */
 public final class StartupBenchmark {
     private static final long POLL_MILLIS = 5;
     private static final long GIVE_UP_MILLIS = 60_000;
+    static final String READY_MARKER = "; ready in ";
 
     private StartupBenchmark() {
     }
@@ -36,8 +43,10 @@ public final class StartupBenchmark {
         String path = "/hello";
         Path logs = Path.of(".");
         Map<String, String> commands = new LinkedHashMap<>();
+        List<String> readyLog = List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--ready-log" -> readyLog = List.of(args[++i].split(","));
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--path" -> path = args[++i];
@@ -46,37 +55,58 @@ public final class StartupBenchmark {
             }
         }
         Map<String, List<Double>> results = new LinkedHashMap<>();
+        Map<String, List<Double>> ready = new LinkedHashMap<>();
         commands.keySet().forEach(name -> results.put(name, new ArrayList<>()));
         for (int rep = 1; rep <= reps; rep++) {
             for (Map.Entry<String, String> config : commands.entrySet()) {
-                double millis = once(config.getValue(), port, path, logs.resolve("startup-" + config.getKey() + "-" + rep + ".log"));
-                results.get(config.getKey()).add(millis);
-                System.out.printf("run %d %s %.0f ms%n", rep, config.getKey(), millis);
+                boolean awaitReady = readyLog.contains(config.getKey());
+                double[] millis = once(config.getValue(), port, path, logs.resolve("startup-" + config.getKey() + "-" + rep + ".log"), awaitReady);
+                results.get(config.getKey()).add(millis[0]);
+                if (awaitReady) {
+                    ready.computeIfAbsent(config.getKey(), k -> new ArrayList<>()).add(millis[1]);
+                    System.out.printf("run %d %s %.0f ms (capture ready at %.0f ms)%n", rep, config.getKey(), millis[0], millis[1]);
+                } else {
+                    System.out.printf("run %d %s %.0f ms%n", rep, config.getKey(), millis[0]);
+                }
             }
         }
+        summarise("startup", results);
+        summarise("ready", ready);
+    }
+
+    private static void summarise(String label, Map<String, List<Double>> results) {
         results.forEach((name, runs) -> {
             double[] sorted = runs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf("startup %s %.0f %.0f %.0f%n", name, median(sorted), sorted[0], sorted[sorted.length - 1]);
+            System.out.printf("%s %s %.0f %.0f %.0f%n", label, name, median(sorted), sorted[0], sorted[sorted.length - 1]);
         });
     }
 
-    private static double once(String command, int port, String path, Path log) throws Exception {
+    /** Milliseconds from start to the first 200 and, when asked, to the agent's ready line (else NaN). */
+    private static double[] once(String command, int port, String path, Path log, boolean awaitReady) throws Exception {
         awaitPortFree(port);
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec " + command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         long start = System.nanoTime();
         Process process = builder.start();
+        double served = Double.NaN;
+        double ready = Double.NaN;
         try {
             while (true) {
-                if (answers200(port, path)) {
-                    return (System.nanoTime() - start) / 1e6;
+                if (awaitReady && Double.isNaN(ready) && Files.readString(log, StandardCharsets.ISO_8859_1).contains(READY_MARKER)) {
+                    ready = (System.nanoTime() - start) / 1e6;
+                }
+                if (Double.isNaN(served) && answers200(port, path)) {
+                    served = (System.nanoTime() - start) / 1e6;
+                }
+                if (!Double.isNaN(served) && (!awaitReady || !Double.isNaN(ready))) {
+                    return new double[] {served, ready};
                 }
                 if (!process.isAlive()) {
                     throw new IllegalStateException("exited with " + process.exitValue() + " before serving; see " + log);
                 }
                 if (System.nanoTime() - start > TimeUnit.MILLISECONDS.toNanos(GIVE_UP_MILLIS)) {
-                    throw new IllegalStateException("no 200 within " + GIVE_UP_MILLIS + " ms; see " + log);
+                    throw new IllegalStateException("no 200" + (awaitReady ? " and ready line" : "") + " within " + GIVE_UP_MILLIS + " ms; see " + log);
                 }
                 Thread.sleep(POLL_MILLIS);
             }
