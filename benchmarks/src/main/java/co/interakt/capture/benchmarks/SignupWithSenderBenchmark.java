@@ -66,6 +66,14 @@ public class SignupWithSenderBenchmark {
         if (!sandbox.awaitAccepted(1, Duration.ofSeconds(10)) || !sandbox.members().get(0).body().contains(SignupForm.EMAIL)) {
             throw new IllegalStateException("the signup did not reach the sandbox");
         }
+        // The sender registers its MBean on its own timer thread, off the start-up path.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!mbeans.isRegistered(sender)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the sender's MBean " + sender + " was never registered");
+            }
+            Thread.sleep(2);
+        }
     }
 
     /** Not timed: the previous batch is delivered, so each batch starts on an empty queue. */
