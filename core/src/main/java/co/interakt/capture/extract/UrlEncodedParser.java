@@ -9,26 +9,41 @@ import java.nio.charset.Charset;
  * non-ASCII text are treated alike. A {@code %} without two hex digits fails the whole input.
  */
 final class UrlEncodedParser {
-    private UrlEncodedParser() {
+    private final byte[] bytes;
+    private final Charset charset;
+    /** Unescaped bytes of one name or value; made when first needed, grown to the longest. */
+    private byte[] scratch;
+
+    private UrlEncodedParser(byte[] bytes, Charset charset) {
+        this.bytes = bytes;
+        this.charset = charset;
     }
 
     static void parse(byte[] bytes, int offset, int length, Charset charset, FieldCollector out) {
-        int end = offset + length;
-        byte[] scratch = new byte[length];
-        int i = offset;
+        new UrlEncodedParser(bytes, charset).parse(offset, offset + length, out);
+    }
+
+    private void parse(int from, int end, FieldCollector out) {
+        int i = from;
         while (i < end) {
             int pairEnd = Bytes.indexOf(bytes, (byte) '&', i, end);
             int eq = Bytes.indexOf(bytes, (byte) '=', i, pairEnd);
             if (pairEnd > i) {
-                String name = decode(bytes, i, eq, charset, scratch);
-                String value = eq < pairEnd ? decode(bytes, eq + 1, pairEnd, charset, scratch) : "";
+                String name = decode(i, eq);
+                String value = eq < pairEnd ? decode(eq + 1, pairEnd) : "";
                 out.add(name, value);
             }
             i = pairEnd + 1;
         }
     }
 
-    private static String decode(byte[] bytes, int from, int to, Charset charset, byte[] scratch) {
+    private String decode(int from, int to) {
+        if (!needsUnescaping(from, to)) {
+            return StrictDecoder.decode(bytes, from, to - from, charset);
+        }
+        if (scratch == null || scratch.length < to - from) {
+            scratch = new byte[to - from];
+        }
         int n = 0;
         for (int i = from; i < to; i++) {
             byte b = bytes[i];
@@ -47,5 +62,14 @@ final class UrlEncodedParser {
             }
         }
         return StrictDecoder.decode(scratch, 0, n, charset);
+    }
+
+    private boolean needsUnescaping(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '+' || bytes[i] == '%') {
+                return true;
+            }
+        }
+        return false;
     }
 }
