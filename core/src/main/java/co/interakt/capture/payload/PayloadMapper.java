@@ -165,12 +165,14 @@ public final class PayloadMapper {
         attributes.put("created_at", createdAt != null ? createdAt : clock.instant().getEpochSecond());
         attributes.putAll(timestamps);
 
-        ContextFields.collect(enrichment, context, matchKey -> firstValue(byMatchKey, matchKey))
-                .forEach((key, value) -> {
-                    if (!matches(exclude, key)) {
-                        customFields.putIfAbsent(key, cap(value));
-                    }
-                });
+        if (enrichment.any()) {
+            ContextFields.collect(enrichment, context, matchKey -> firstValue(byMatchKey, matchKey))
+                    .forEach((key, value) -> {
+                        if (!matches(exclude, key)) {
+                            customFields.putIfAbsent(key, cap(value));
+                        }
+                    });
+        }
         return MappingResult.of(new InteraktPayload(rule.target(),
                 Collections.unmodifiableMap(attributes), Collections.unmodifiableMap(customFields)));
     }
