@@ -15,13 +15,18 @@ final class StrictDecoder {
     }
 
     static String decode(byte[] bytes, int offset, int length, Charset charset) {
+        return decode(bytes, offset, length, charset, isAscii(bytes, offset, length));
+    }
+
+    /** As {@link #decode(byte[], int, int, Charset)}, for a caller that already knows whether the bytes are all ASCII. */
+    static String decode(byte[] bytes, int offset, int length, Charset charset, boolean ascii) {
         if (length == 0) {
             return "";
         }
         // Fast path, same result: ISO-8859-1 maps every byte to the same char, and ASCII bytes mean
         // the same in UTF-8 and US-ASCII, so no decoder (and none of its allocations) is needed.
         if (charset.equals(StandardCharsets.ISO_8859_1)
-                || (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)) && isAscii(bytes, offset, length)) {
+                || ascii && (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII))) {
             return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
         }
         try {

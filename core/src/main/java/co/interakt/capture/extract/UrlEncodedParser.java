@@ -38,38 +38,48 @@ final class UrlEncodedParser {
     }
 
     private String decode(int from, int to) {
-        if (!needsUnescaping(from, to)) {
-            return StrictDecoder.decode(bytes, from, to - from, charset);
+        // One look at the bytes first: most names and many values need no unescaping, and text
+        // known to be ASCII is turned into a String without a charset decoder.
+        int all = 0;
+        boolean escaped = false;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            all |= b;
+            escaped |= b == '+' || b == '%';
+        }
+        if (!escaped) {
+            return StrictDecoder.decode(bytes, from, to - from, charset, all >= 0);
         }
         if (scratch == null || scratch.length < to - from) {
             scratch = new byte[to - from];
         }
         int n = 0;
+        all = 0;
         for (int i = from; i < to; i++) {
             byte b = bytes[i];
             if (b == '+') {
-                scratch[n++] = ' ';
+                b = ' ';
             } else if (b == '%') {
-                int hi = i + 2 < to ? Character.digit(bytes[i + 1], 16) : -1;
-                int lo = hi >= 0 ? Character.digit(bytes[i + 2], 16) : -1;
+                int hi = i + 2 < to ? hexDigit(bytes[i + 1]) : -1;
+                int lo = hi >= 0 ? hexDigit(bytes[i + 2]) : -1;
                 if (lo < 0) {
                     throw new ExtractionFailure(SkipReasons.BAD_PERCENT_ENCODING);
                 }
-                scratch[n++] = (byte) (hi << 4 | lo);
+                b = (byte) (hi << 4 | lo);
                 i += 2;
-            } else {
-                scratch[n++] = b;
             }
+            scratch[n++] = b;
+            all |= b;
         }
-        return StrictDecoder.decode(scratch, 0, n, charset);
+        return StrictDecoder.decode(scratch, 0, n, charset, all >= 0);
     }
 
-    private boolean needsUnescaping(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == '+' || bytes[i] == '%') {
-                return true;
-            }
+    /** The value of an ASCII hex digit, or -1 (like {@code Character.digit(b, 16)} for a byte). */
+    private static int hexDigit(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
         }
-        return false;
+        int lower = b | 0x20;
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 }

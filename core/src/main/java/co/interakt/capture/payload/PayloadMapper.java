@@ -96,11 +96,22 @@ public final class PayloadMapper {
     /** One request field after filtering: its payload key, and all values of every spelling of it. */
     private static final class Field {
         final MappedName name;
-        final List<String> values = new ArrayList<>(1);
+        // The request's own list (never modified) until a second spelling of the name adds to it.
+        List<String> values;
+        boolean copied;
         boolean used;
 
-        Field(MappedName name) {
+        Field(MappedName name, List<String> values) {
             this.name = name;
+            this.values = values;
+        }
+
+        void addAll(List<String> more) {
+            if (!copied) {
+                values = new ArrayList<>(values);
+                copied = true;
+            }
+            values.addAll(more);
         }
     }
 
@@ -117,10 +128,10 @@ public final class PayloadMapper {
             }
             Field field = byMatchKey.get(name.matchKey());
             if (field == null) {
-                field = new Field(name);
-                byMatchKey.put(name.matchKey(), field);
+                byMatchKey.put(name.matchKey(), new Field(name, e.getValue()));
+            } else {
+                field.addAll(e.getValue());
             }
-            field.values.addAll(e.getValue());
         }
 
         String email = take(byMatchKey, emailAliases);

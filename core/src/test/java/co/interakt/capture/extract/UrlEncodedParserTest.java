@@ -58,4 +58,19 @@ class UrlEncodedParserTest {
         assertThrows(ExtractionFailure.class, () -> parse(body, StandardCharsets.US_ASCII));
         assertEquals(Map.of("a", List.of("cafe")), parse("a=cafe".getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII));
     }
+
+    @Test
+    void everyByteAfterAPercentIsAHexDigitExactlyWhenCharacterDigitSaysSo() {
+        for (int b = 0; b < 256; b++) {
+            byte[] form = {'a', '=', '%', (byte) b, 'F', '%', 'F', (byte) b};
+            int digit = Character.digit((char) b, 16);
+            if (b >= 0x80 || digit < 0) {
+                ExtractionFailure failure = assertThrows(ExtractionFailure.class, () -> parse(form, StandardCharsets.ISO_8859_1));
+                assertEquals(SkipReasons.BAD_PERCENT_ENCODING, failure.reason(), "byte " + b);
+            } else {
+                String expected = new String(new byte[] {(byte) (digit << 4 | 0xF), (byte) (0xF0 | digit)}, StandardCharsets.ISO_8859_1);
+                assertEquals(Map.of("a", List.of(expected)), parse(form, StandardCharsets.ISO_8859_1), "byte " + b);
+            }
+        }
+    }
 }
