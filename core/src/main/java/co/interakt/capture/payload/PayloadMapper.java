@@ -42,6 +42,9 @@ import java.util.Map;
 public final class PayloadMapper {
     public static final String MISSING_EMAIL = "missing-email";
     public static final String INVALID_EMAIL = "invalid-email";
+    /** Bounds of the per-rule cache of what each field name becomes (see {@link NameCache}). */
+    static final int CACHED_NAMES = 1_024;
+    static final int CACHED_NAME_LENGTH = FieldNames.MAX_NAME_LENGTH;
 
     private final CaptureRule rule;
     private final SensitiveFields sensitive;
@@ -57,6 +60,7 @@ public final class PayloadMapper {
     private final List<Glob> exclude;
     private final List<Glob> allowedCustom; // null = every non-sensitive field
     private final Enrichment enrichment;
+    private final NameCache<MappedName> names = new NameCache<>(CACHED_NAMES, CACHED_NAME_LENGTH, this::resolve);
 
     public PayloadMapper(CaptureRule rule, SensitiveFields sensitive, int maxValueLength, Clock clock) {
         this.rule = rule;
@@ -77,14 +81,37 @@ public final class PayloadMapper {
         this.enrichment = rule.enrichment() == null ? Enrichment.NONE : rule.enrichment();
     }
 
+    /**
+     * What a raw field name becomes under this rule: dropped (sensitive, excluded or empty), or the
+     * key it is matched under, the key it is written under, and whether it may be a custom field.
+     */
+    record MappedName(String matchKey, String payloadKey, boolean customAllowed) {
+        static final MappedName DROPPED = new MappedName(null, null, false);
+
+        boolean dropped() {
+            return matchKey == null;
+        }
+    }
+
     /** One request field after filtering: its payload key, and all values of every spelling of it. */
     private static final class Field {
-        final String key;
-        final List<String> values = new ArrayList<>(1);
+        final MappedName name;
+        // The request's own list (never modified) until a second spelling of the name adds to it.
+        List<String> values;
+        boolean copied;
         boolean used;
 
-        Field(String key) {
-            this.key = key;
+        Field(MappedName name, List<String> values) {
+            this.name = name;
+            this.values = values;
+        }
+
+        void addAll(List<String> more) {
+            if (!copied) {
+                values = new ArrayList<>(values);
+                copied = true;
+            }
+            values.addAll(more);
         }
     }
 
@@ -92,14 +119,19 @@ public final class PayloadMapper {
         Map<String, Field> byMatchKey = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : fields.entrySet()) {
             String raw = e.getKey();
-            if (raw == null || e.getValue() == null || sensitive.isSensitive(raw)) {
+            if (raw == null || e.getValue() == null) {
                 continue;
             }
-            String matchKey = FieldNames.matchKey(raw);
-            if (matchKey.isEmpty() || matches(exclude, matchKey)) {
+            MappedName name = mappedName(raw);
+            if (name.dropped()) {
                 continue;
             }
-            byMatchKey.computeIfAbsent(matchKey, k -> new Field(FieldNames.payloadKey(raw))).values.addAll(e.getValue());
+            Field field = byMatchKey.get(name.matchKey());
+            if (field == null) {
+                byMatchKey.put(name.matchKey(), new Field(name, e.getValue()));
+            } else {
+                field.addAll(e.getValue());
+            }
         }
 
         String email = take(byMatchKey, emailAliases);
@@ -122,21 +154,21 @@ public final class PayloadMapper {
 
         Map<String, Object> timestamps = new LinkedHashMap<>();
         Map<String, String> customFields = new LinkedHashMap<>();
-        for (Map.Entry<String, Field> e : byMatchKey.entrySet()) {
-            Field field = e.getValue();
-            if (field.used || (allowedCustom != null && !matches(allowedCustom, e.getKey()))) {
+        for (Field field : byMatchKey.values()) {
+            if (field.used || !field.name.customAllowed()) {
                 continue;
             }
-            if (field.key.indexOf('.') < 0 && Timestamps.isTimestampKey(field.key)) {
+            String key = field.name.payloadKey();
+            if (key.indexOf('.') < 0 && Timestamps.isTimestampKey(key)) {
                 String value = Values.firstNonBlank(field.values);
                 if (value != null) {
                     Object normalised = Timestamps.normalise(value);
-                    timestamps.putIfAbsent(field.key, normalised instanceof String s ? cap(s) : normalised);
+                    timestamps.putIfAbsent(key, normalised instanceof String s ? cap(s) : normalised);
                 }
             } else {
                 String joined = Values.joinNonBlank(field.values);
                 if (joined != null) {
-                    customFields.putIfAbsent(field.key, cap(joined));
+                    customFields.putIfAbsent(key, cap(joined));
                 }
             }
         }
@@ -144,14 +176,40 @@ public final class PayloadMapper {
         attributes.put("created_at", createdAt != null ? createdAt : clock.instant().getEpochSecond());
         attributes.putAll(timestamps);
 
-        ContextFields.collect(enrichment, context, matchKey -> firstValue(byMatchKey, matchKey))
-                .forEach((key, value) -> {
-                    if (!matches(exclude, key)) {
-                        customFields.putIfAbsent(key, cap(value));
-                    }
-                });
+        if (enrichment.any()) {
+            ContextFields.collect(enrichment, context, matchKey -> firstValue(byMatchKey, matchKey))
+                    .forEach((key, value) -> {
+                        if (!matches(exclude, key)) {
+                            customFields.putIfAbsent(key, cap(value));
+                        }
+                    });
+        }
         return MappingResult.of(new InteraktPayload(rule.target(),
                 Collections.unmodifiableMap(attributes), Collections.unmodifiableMap(customFields)));
+    }
+
+    /** What {@code raw} becomes under this rule; the same for every request, so cached. */
+    MappedName mappedName(String raw) {
+        return names.get(raw);
+    }
+
+    int cachedNames() {
+        return names.size();
+    }
+
+    private MappedName resolve(String raw) {
+        if (sensitive.isSensitive(raw)) {
+            return MappedName.DROPPED;
+        }
+        String matchKey = FieldNames.matchKey(raw);
+        if (matchKey.isEmpty() || matches(exclude, matchKey)) {
+            return MappedName.DROPPED;
+        }
+        String payloadKey = FieldNames.payloadKey(raw);
+        // The usual name is its own payload and match key: keep one string, the cache holds it anyway.
+        payloadKey = payloadKey.equals(raw) ? raw : payloadKey;
+        matchKey = matchKey.equals(payloadKey) ? payloadKey : matchKey;
+        return new MappedName(matchKey, payloadKey, allowedCustom == null || matches(allowedCustom, matchKey));
     }
 
     /** The value of the first alias present with a non-blank value; marks that field used. */

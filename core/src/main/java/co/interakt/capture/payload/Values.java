@@ -28,6 +28,10 @@ final class Values {
 
     /** All non-blank values, trimmed, joined with {@code ", "}; {@code null} when there is none. */
     static String joinNonBlank(List<String> values) {
+        if (values.size() == 1) {
+            // The usual case: nothing to join, so no copy of a possibly long value.
+            return firstNonBlank(values);
+        }
         StringBuilder out = null;
         for (String v : values) {
             if (v != null && !v.isBlank()) {

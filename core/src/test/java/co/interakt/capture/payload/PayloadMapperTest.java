@@ -298,4 +298,16 @@ class PayloadMapperTest {
                 Enrichment.NONE);
         assertEquals(Target.LEADS, mapper(leads).map(fields("email", "ann@example.com"), Map.of()).payload().target());
     }
+
+    @Test
+    void spellingsOfOneFieldAreJoinedWithoutTouchingTheRequestsLists() {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        form.put("email", List.of("ann@example.com"));
+        List<String> bracketed = new ArrayList<>(List.of("a", "b"));
+        form.put("tags[]", bracketed);
+        form.put("Tags", List.of("c"));
+        form.put("TAGS", List.of(" ", "d"));
+        assertPayload(map(form), attributes("email", "ann@example.com", "created_at", NOW), custom("tags", "a, b, c, d"));
+        assertEquals(List.of("a", "b"), bracketed);
+    }
 }

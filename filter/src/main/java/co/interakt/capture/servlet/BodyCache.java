@@ -18,9 +18,11 @@ final class BodyCache {
 
     private static final byte[] EMPTY = new byte[0];
     private static final int FIRST_CHUNK = 512;
+    private static final int MAX_FIRST_CHUNK = 64 * 1024;
     private static final byte REPLACEMENT = '?';
 
     private final int cap;
+    private final int firstChunk;
     private byte[] buf = EMPTY;
     private int size;
     private boolean overflowed;
@@ -33,7 +35,18 @@ final class BodyCache {
     private char markPendingHigh;
 
     BodyCache(int cap) {
+        this(cap, -1);
+    }
+
+    /**
+     * {@code declaredLength} (the Content-Length, -1 if unknown) sizes the first buffer once bytes
+     * arrive, so a body of known length is copied in once instead of through doubling buffers.
+     * It is only a hint: never past the cap or {@value #MAX_FIRST_CHUNK}, and a body that turns out
+     * longer still grows by doubling.
+     */
+    BodyCache(int cap, long declaredLength) {
         this.cap = Math.max(0, cap);
+        this.firstChunk = declaredLength > 0 ? (int) Math.min(declaredLength, MAX_FIRST_CHUNK) : FIRST_CHUNK;
     }
 
     void append(int b) {
@@ -130,7 +143,7 @@ final class BodyCache {
     /** Grows by doubling, never past the cap: memory follows what was actually read. */
     private void grow(int needed) {
         if (needed > buf.length) {
-            long next = Math.max(FIRST_CHUNK, 2L * buf.length);
+            long next = buf.length == 0 ? firstChunk : 2L * buf.length;
             buf = Arrays.copyOf(buf, (int) Math.min(cap, Math.max(next, needed)));
         }
     }

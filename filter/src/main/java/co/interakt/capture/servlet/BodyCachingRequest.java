@@ -20,6 +20,7 @@ import java.util.Map;
  */
 final class BodyCachingRequest extends HttpServletRequestWrapper {
     private static final int CHUNK = 4096;
+    private static final int MIN_CHUNK = 256;
 
     private final BodyCache cache;
     private CachingInputStream stream;
@@ -29,7 +30,7 @@ final class BodyCachingRequest extends HttpServletRequestWrapper {
 
     BodyCachingRequest(HttpServletRequest request, int maxBodyBytes) {
         super(request);
-        this.cache = new BodyCache(maxBodyBytes);
+        this.cache = new BodyCache(maxBodyBytes, request.getContentLengthLong());
     }
 
     @Override
@@ -96,7 +97,7 @@ final class BodyCachingRequest extends HttpServletRequestWrapper {
             return;
         }
         if (reader != null) {
-            char[] chunk = new char[CHUNK];
+            char[] chunk = new char[chunkSize()];
             while (!cache.overflowed() && reader.read(chunk, 0, chunk.length) >= 0) {
                 // recorded by the caching reader
             }
@@ -106,10 +107,20 @@ final class BodyCachingRequest extends HttpServletRequestWrapper {
             return;
         }
         ServletInputStream in = getInputStream();
-        byte[] chunk = new byte[CHUNK];
+        byte[] chunk = new byte[chunkSize()];
         while (!cache.overflowed() && in.read(chunk, 0, chunk.length) >= 0) {
             // recorded by the caching stream
         }
+    }
+
+    /**
+     * Room for the rest of a body of declared length plus the read that sees its end (a body has
+     * at least as many bytes as characters), so a small form does not cost a {@value #CHUNK} buffer.
+     */
+    private int chunkSize() {
+        long declared = getContentLengthLong();
+        long rest = declared >= 0 ? declared - cache.size() + 1 : CHUNK;
+        return (int) Math.max(MIN_CHUNK, Math.min(CHUNK, rest));
     }
 
     private boolean containerConsumedBody() {

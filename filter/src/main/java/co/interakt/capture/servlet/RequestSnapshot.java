@@ -75,7 +75,10 @@ final class RequestSnapshot {
         long used = 0;
         for (Map.Entry<String, String[]> e : map.entrySet()) {
             String[] values = e.getValue() == null ? new String[0] : e.getValue();
-            used += e.getKey().length() + Arrays.stream(values).mapToLong(v -> v == null ? 0 : v.length()).sum();
+            used += e.getKey().length();
+            for (String v : values) {
+                used += v == null ? 0 : v.length();
+            }
             if (used > budget) {
                 return Bounded.SKIPPED;
             }

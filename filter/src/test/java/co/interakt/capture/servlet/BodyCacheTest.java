@@ -41,6 +41,26 @@ class BodyCacheTest {
         assertTrue(cache.bytes().length < 1024, "allocated " + cache.bytes().length);
     }
 
+    @Test
+    void aDeclaredLengthSizesTheFirstBufferOnceBytesArriveButNeverPastTheCap() {
+        BodyCache declared = new BodyCache(10_000, 1024);
+        assertEquals(0, declared.bytes().length, "nothing allocated before the body arrives");
+        declared.append(new byte[600], 0, 600);
+        declared.append(new byte[424], 0, 424);
+        assertEquals(1024, declared.bytes().length);
+        declared.append(7); // longer than declared: still recorded
+        assertEquals(1025, declared.size());
+        assertEquals(7, declared.bytes()[1024]);
+
+        BodyCache capped = new BodyCache(100, 1024);
+        capped.append(1);
+        assertEquals(100, capped.bytes().length);
+
+        BodyCache huge = new BodyCache(10_000_000, 1L << 40);
+        huge.append(1);
+        assertTrue(huge.bytes().length <= 64 * 1024, "allocated " + huge.bytes().length);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"plain ascii", "café crème", "€100 — ok", "emoji 😀 and 𝄞", "日本語のテキスト", ""})
     void charactersAreRecordedAsUtf8EvenWhenASurrogatePairIsSplitAcrossReads(String text) {
