@@ -97,6 +97,11 @@ abstract class ContainerScenario {
     }
 
     HttpResponse<byte[]> post(String path, String contentType, byte[] body, String... headers) throws IOException, InterruptedException {
+        return post(http, path, contentType, body, headers);
+    }
+
+    HttpResponse<byte[]> post(HttpClient client, String path, String contentType, byte[] body, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -106,7 +111,7 @@ abstract class ContainerScenario {
         if (headers.length > 0) {
             request.headers(headers);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<byte[]> post(String path, String contentType, String body, String... headers) throws IOException, InterruptedException {
