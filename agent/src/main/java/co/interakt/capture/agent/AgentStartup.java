@@ -19,7 +19,12 @@ final class AgentStartup {
     private AgentStartup() {
     }
 
-    static void start(CaptureConfig config, Instrumentation instrumentation, String mode, long beganNanos) {
+    /**
+     * @param mode             how the agent was started, for the log line
+     * @param loadedClassesToo whether the application may already have loaded servlet classes (see
+     *                         {@link ServletInstrumentation#install})
+     */
+    static void start(CaptureConfig config, Instrumentation instrumentation, String mode, boolean loadedClassesToo, long beganNanos) {
         // Only a running capture blocks another start: after a configuration error, attaching
         // again with corrected arguments works.
         if (!STARTED.compareAndSet(false, true)) {
@@ -32,7 +37,7 @@ final class AgentStartup {
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "interakt-capture-agent-shutdown"));
             List<ServletNamespace> namespaces = ServletNamespace.ALL;
             Dispatcher.install(new CaptureDispatch(new ServletHooks(namespaces, engine, AgentStartup.class.getClassLoader())));
-            ServletInstrumentation.install(instrumentation, namespaces);
+            ServletInstrumentation.install(instrumentation, namespaces, loadedClassesToo);
             long millis = (System.nanoTime() - beganNanos) / 1_000_000;
             LOG.log(Level.INFO, StartupSummary.describe(StartupSummary.version(), mode, config) + "; ready in " + millis + " ms");
         } catch (Throwable t) {

@@ -43,12 +43,12 @@ public final class InteraktAgent {
             // Attached to a running app, whoever attaches expects capture on when this returns: only
             // premain may hand the work to a thread (interakt.agent.start-async).
             if (premain && config.agentStartAsync()) {
-                Thread starter = new Thread(() -> AgentStartup.start(config, instrumentation, "premain, in the background", began),
+                Thread starter = new Thread(() -> AgentStartup.start(config, instrumentation, "premain, in the background", true, began),
                         "interakt-capture-agent-start");
                 starter.setDaemon(true);
                 starter.start();
             } else {
-                AgentStartup.start(config, instrumentation, premain ? "premain" : "attached", began);
+                AgentStartup.start(config, instrumentation, premain ? "premain" : "attached", !premain, began);
             }
         } catch (Throwable t) {
             AgentConfiguration.disabled("could not start: " + t, t);

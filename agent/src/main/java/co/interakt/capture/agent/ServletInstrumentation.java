@@ -46,21 +46,30 @@ final class ServletInstrumentation {
     private ServletInstrumentation() {
     }
 
-    static ClassFileTransformer install(Instrumentation instrumentation, List<ServletNamespace> namespaces) {
-        return builder(namespaces).installOn(instrumentation);
+    /**
+     * @param loadedClassesToo whether servlet classes already loaded must be advised too (attached to
+     *                         a running app, or installed while it starts); not at a synchronous
+     *                         premain, where the application has loaded none yet and looking through
+     *                         the JVM's loaded classes would only cost start-up time
+     */
+    static ClassFileTransformer install(Instrumentation instrumentation, List<ServletNamespace> namespaces, boolean loadedClassesToo) {
+        return builder(namespaces, loadedClassesToo).installOn(instrumentation);
     }
 
     /** One transformer for all namespaces: the same advice, matched by each namespace's names. */
-    static AgentBuilder builder(List<ServletNamespace> namespaces) {
+    static AgentBuilder builder(List<ServletNamespace> namespaces, boolean loadedClassesToo) {
         AgentBuilder builder = new AgentBuilder.Default()
-                // Advice only rewrites method bodies, which retransformation allows: classes already
-                // loaded (dynamic attach, or loaded before the agent) are covered too.
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                // Looks at the loaded classes again until no new one turns up: a class whose loading
-                // began before the transformer was registered and ended after the first look (an
-                // attach, or start-async, while the app loads classes) is advised all the same.
-                .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
+                // Advice only rewrites method bodies, which retransformation allows: a later
+                // retransformation (by another agent) keeps it, and loaded classes can be advised.
+                .disableClassFormatChanges();
+        if (loadedClassesToo) {
+            builder = builder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                    // Looks at the loaded classes again until no new one turns up: a class whose loading
+                    // began before the transformer was registered and ended after the first look (an
+                    // attach, or start-async, while the app loads classes) is advised all the same.
+                    .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE);
+        }
+        builder = builder
                 .with(new DebugListener())
                 .ignore(ignoredNames()).or(any(), isBootstrapClassLoader());
         for (ServletNamespace namespace : namespaces) {
