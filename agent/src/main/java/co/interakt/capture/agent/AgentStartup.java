@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts the engine, plugs it into the dispatcher and installs the instrumentation; loaded only
- * once the dispatcher is on the bootstrap class path. Nothing propagates into the JVM's start-up.
+ * once the dispatcher is on the bootstrap class path. Nothing propagates into the JVM's start-up;
+ * whatever fails, what was started is closed again.
  */
 final class AgentStartup {
     private static final System.Logger LOG = System.getLogger(AgentStartup.class.getName());
@@ -22,7 +23,7 @@ final class AgentStartup {
     /**
      * @param mode             how the agent was started, for the log line
      * @param loadedClassesToo whether the application may already have loaded servlet classes (see
-     *                         {@link ServletInstrumentation#install})
+     *                         {@link ServletInstrumentation#builder})
      */
     static void start(CaptureConfig config, Instrumentation instrumentation, String mode, boolean loadedClassesToo, long beganNanos) {
         // Only a running capture blocks another start: after a configuration error, attaching
@@ -31,17 +32,21 @@ final class AgentStartup {
             LOG.log(Level.WARNING, "Interakt capture agent is already running in this JVM; ignoring the second start");
             return;
         }
+        CaptureEngine engine = null;
         try {
             ByteBuddyProperties.configure(System.getProperties());
-            CaptureEngine engine = CaptureEngine.start(config);
+            engine = CaptureEngine.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "interakt-capture-agent-shutdown"));
             List<ServletNamespace> namespaces = ServletNamespace.ALL;
             Dispatcher.install(new CaptureDispatch(new ServletHooks(namespaces, engine, AgentStartup.class.getClassLoader())));
-            ServletInstrumentation.install(instrumentation, namespaces, loadedClassesToo);
+            ServletInstrumentation.builder(namespaces, loadedClassesToo).installOn(instrumentation);
             long millis = (System.nanoTime() - beganNanos) / 1_000_000;
             LOG.log(Level.INFO, StartupSummary.describe(StartupSummary.version(), mode, config) + "; ready in " + millis + " ms");
         } catch (Throwable t) {
             Dispatcher.install(null);
+            if (engine != null) {
+                engine.close(); // its sender's threads would otherwise idle for the JVM's lifetime
+            }
             AgentConfiguration.disabled("could not start: " + t, t);
         }
     }

@@ -14,8 +14,6 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import java.lang.instrument.ClassFileTransformer;
-import java.lang.instrument.Instrumentation;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -47,16 +45,13 @@ final class ServletInstrumentation {
     }
 
     /**
+     * One transformer for all namespaces: the same advice, matched by each namespace's names.
+     *
      * @param loadedClassesToo whether servlet classes already loaded must be advised too (attached to
      *                         a running app, or installed while it starts); not at a synchronous
      *                         premain, where the application has loaded none yet and looking through
      *                         the JVM's loaded classes would only cost start-up time
      */
-    static ClassFileTransformer install(Instrumentation instrumentation, List<ServletNamespace> namespaces, boolean loadedClassesToo) {
-        return builder(namespaces, loadedClassesToo).installOn(instrumentation);
-    }
-
-    /** One transformer for all namespaces: the same advice, matched by each namespace's names. */
     static AgentBuilder builder(List<ServletNamespace> namespaces, boolean loadedClassesToo) {
         AgentBuilder builder = new AgentBuilder.Default()
                 // Advice only rewrites method bodies, which retransformation allows: a later
