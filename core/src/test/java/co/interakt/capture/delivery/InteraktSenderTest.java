@@ -16,51 +16,20 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The sender against the real sandbox server over loopback HTTP. */
-class InteraktSenderTest {
+class InteraktSenderTest extends AgainstTheSandbox {
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private InteraktSandbox sandbox;
-    private LogCapture logs;
-
-    @BeforeEach
-    void startSandbox() {
-        logs = new LogCapture();
-        sandbox = new InteraktSandbox(TestSettings.APP_ID, TestSettings.API_KEY).start(0);
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable c : toClose) {
-            c.close();
-        }
-        sandbox.close();
-        logs.close();
-        assertKeyNeverLogged(logs);
-    }
-
-    /** Runs after every test here: whatever the scenario, the key must not reach the log. */
-    static void assertKeyNeverLogged(LogCapture logs) {
-        String token = Base64.getEncoder().encodeToString(
-                (TestSettings.APP_ID + ":" + TestSettings.API_KEY).getBytes(StandardCharsets.UTF_8));
-        for (String line : logs.lines()) {
-            assertFalse(line.contains(TestSettings.API_KEY) || line.contains(token), "API key logged: " + line);
-        }
-    }
 
     private InteraktSender start(TestSettings settings) {
         return start(settings.build(), InteraktSender.DEFAULT_WORKERS);
@@ -68,7 +37,7 @@ class InteraktSenderTest {
 
     private InteraktSender start(DeliverySettings settings, int workers) {
         InteraktSender sender = InteraktSender.start(settings, workers);
-        toClose.add(sender);
+        closeAfterTest(sender);
         return sender;
     }
 

@@ -9,7 +9,6 @@ import co.interakt.capture.config.SpoolSettings;
 import co.interakt.capture.config.Target;
 import co.interakt.capture.delivery.spool.SpoolStatus;
 import co.interakt.capture.payload.InteraktPayload;
-import co.interakt.capture.sandbox.InteraktSandbox;
 import co.interakt.capture.sandbox.ReceivedRequest;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +25,6 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,31 +35,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * damage is skipped, the bound is kept, a second sender on the directory falls back to memory.
  * The kill -9 case, which needs a separate JVM, is in {@link SpoolCrashIT}.
  */
-class SpoolDeliveryTest {
+class SpoolDeliveryTest extends AgainstTheSandbox {
     static final Duration WAIT = Duration.ofSeconds(20);
 
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private InteraktSandbox sandbox;
-    private LogCapture logs;
-
-    @BeforeEach
-    void start() {
-        logs = new LogCapture();
-        sandbox = new InteraktSandbox(TestSettings.APP_ID, TestSettings.API_KEY).start(0);
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable c : toClose) {
-            c.close();
-        }
-        sandbox.close();
-        logs.close();
-        InteraktSenderTest.assertKeyNeverLogged(logs);
-    }
 
     // ---- helpers -------------------------------------------------------------------------------
 
@@ -89,7 +66,7 @@ class SpoolDeliveryTest {
 
     private InteraktSender start(TestSettings settings, int workers) {
         InteraktSender sender = InteraktSender.start(settings.build(), workers);
-        toClose.add(sender);
+        closeAfterTest(sender);
         return sender;
     }
 
