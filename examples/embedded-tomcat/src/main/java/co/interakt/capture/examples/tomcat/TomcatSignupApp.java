@@ -9,7 +9,8 @@ import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 
 /**
- * The signup servlets on embedded Tomcat 11. Run it with the agent, no change to the code:
+ * The signup servlets on embedded Tomcat (the version its pom names; no version here, as the
+ * javax twin is generated from this source). Run it with the agent, no change to the code:
  * <pre>
  * java -javaagent:interakt-capture-agent.jar -jar embedded-tomcat.jar
  * </pre>
