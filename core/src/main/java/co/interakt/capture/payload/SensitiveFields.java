@@ -15,8 +15,9 @@ import java.util.Set;
  *   <li>any word, or the word without trailing digits ({@code pass2}, {@code cvv2}), is a
  *       {@linkplain #WORDS sensitive word}: {@code key} blocks {@code api_key} and {@code apiKey}
  *       but not {@code monkey} or {@code keyword};</li>
- *   <li>a segment or the whole name with separators removed is a {@linkplain #COMPACT known
- *       compound} ({@code ccnum}, {@code cardno}, {@code pincode});</li>
+ *   <li>a word, two adjacent words joined, a segment or the whole name with separators removed
+ *       is a {@linkplain #COMPACT known compound} ({@code cardno}, {@code pincode}, {@code taxid}):
+ *       {@code billing_tax_id} and {@code user_taxid} are caught, {@code taxi_driver_id} is not;</li>
  *   <li>the whole name with separators removed contains a {@linkplain #FRAGMENTS distinctive
  *       fragment} ({@code password}, {@code token}, {@code csrf}, {@code creditcard} ...), which
  *       catches {@code csrfmiddlewaretoken}, {@code newpassword}, {@code api.key};</li>
@@ -24,7 +25,17 @@ import java.util.Set;
  * </ul>
  * Deliberate trade-offs: {@code pin} blocks India's {@code pin_code}/{@code pincode} (a postal
  * code, but also a bank PIN: use {@code postal_code}); {@code secret} blocks {@code secretary};
- * {@code passport_country} passes, {@code passport_number} does not.
+ * {@code sin} (Canada's social insurance number) blocks a Spanish {@code precio_sin_iva};
+ * {@code tax_id_type} is blocked with {@code tax_id}; {@code passport_country} passes,
+ * {@code passport_number} does not.
+ * Tax <em>status</em> passes ({@code tax_exempt}, {@code tax_country}, {@code vat_registered}), and so
+ * do business registration numbers printed on every invoice and looked up in public registers, which
+ * a B2B CRM wants: {@code vat_number}, {@code gstin}, {@code cnpj} (add them with
+ * {@code interakt.sensitive-fields} if not). A person's tax number does not pass, nor does the US
+ * {@code ein} (not published, and a sole proprietor's is tied to one person). Contact channels for
+ * account recovery pass ({@code recovery_email}, {@code backup_phone}); the codes, keys and
+ * phrases that recover an account, security questions and a maiden name do not. A date of birth
+ * passes: a CRM may want a {@code birthday}.
  */
 public final class SensitiveFields {
 
@@ -41,13 +52,21 @@ public final class SensitiveFields {
             "card", "cards", "cc", "ccn", "ccnum", "cvv", "cvv2", "cvc", "cvc2", "csc", "cvn", "pan",
             // identity and bank
             "ssn", "iban", "bic", "aadhaar", "aadhar",
-            // one-time codes
-            "pin", "otp", "mfa", "2fa", "totp", "hotp");
+            // identity and tax numbers: US TIN/ITIN/EIN, UK NINO, Canada SIN, Brazil CPF, Spain
+            // NIF/NIE/DNI (Portugal NIF), Poland PESEL, Netherlands BSN; whole words only (single, nine)
+            "tin", "itin", "ein", "nino", "sin", "cpf", "nif", "nie", "dni", "pesel", "bsn",
+            // one-time codes, and a wallet's recovery words
+            "pin", "otp", "mfa", "2fa", "totp", "hotp", "mnemonic");
 
-    /** Compounds written without separators, matched exactly against a segment or the whole name. */
+    /**
+     * Compounds, matched exactly against a word, two adjacent words joined, a segment or the whole
+     * name, all with separators removed: for words too common to match anywhere ({@code taxid} is
+     * also the start of {@code taxidermy} and {@code taxi_driver}).
+     */
     static final Set<String> COMPACT = Set.of(
             "cardno", "cardnum", "accountno", "accountnum", "acctno", "acctnum", "routingno",
-            "sortcode", "pincode", "passportno", "nationalid", "motdepasse");
+            "sortcode", "pincode", "passportno", "nationalid", "motdepasse", "taxid", "taxidno", "taxno",
+            "nino", "ninumber", "steuernr");
 
     /** Fragments distinctive enough to match anywhere in the separator-free whole name. */
     static final List<String> FRAGMENTS = List.of(
@@ -55,7 +74,14 @@ public final class SensitiveFields {
             "apikey", "privatekey", "creditcard", "cardnumber", "ccnumber", "cardverification", "cvv",
             "accountnumber", "routingnumber", "socialsecurity", "passportnumber", "authorization",
             "authenticity", "sessionid", "sessid", "securitycode", "securityanswer", "verificationcode",
-            "aadhaar");
+            "aadhaar",
+            // tax and national insurance numbers in full (Germany, Italy, Netherlands, Sweden ...)
+            "taxidnumber", "taxidentification", "taxnumber", "taxpayerid", "taxpayernumber",
+            "nationalinsurance", "socialinsurance", "steuerid", "steuernummer", "codicefiscale",
+            "burgerservicenummer", "personnummer",
+            // account recovery and second factors
+            "backupcode", "recoverycode", "recoveryphrase", "seedphrase", "twofactorcode", "onetimecode",
+            "securityquestion", "maidenname");
 
     private final List<Glob> extras;
 
@@ -84,12 +110,18 @@ public final class SensitiveFields {
         String dotted = FieldNames.dotted(rawName);
         String lower = dotted.toLowerCase(Locale.ROOT);
         StringBuilder whole = new StringBuilder(dotted.length());
+        String previous = "";
         for (String segment : dotted.split("\\.")) {
             StringBuilder compact = new StringBuilder(segment.length());
             for (String word : words(segment)) {
                 if (WORDS.contains(word) || WORDS.contains(withoutTrailingDigits(word))) {
                     return true;
                 }
+                // a compound inside a longer name: billing_tax_id, user_taxid
+                if (COMPACT.contains(word) || COMPACT.contains(previous + word)) {
+                    return true;
+                }
+                previous = word;
                 compact.append(word);
             }
             if (COMPACT.contains(compact.toString())) {

@@ -38,7 +38,23 @@ class SensitiveFieldsTest {
         "accountNumber", "routing_number", "bic", "sort_code", "passport_number", "aadhaar",
         // one-time codes and signatures
         "pin", "pin_code", "pincode", "atm_pin", "otp", "otp_code", "mfa", "mfa_code", "2fa", "2FA_code",
-        "totp", "verification_code", "jwt", "bearer", "signature", "hmac_signature", "security_answer"})
+        "totp", "verification_code", "jwt", "bearer", "signature", "hmac_signature", "security_answer",
+        // tax identifiers: compounds inside longer names, whole words in any case
+        "tax_id", "taxId", "TaxID", "taxid", "user[tax_id]", "user.taxId", "billing_tax_id", "user_taxid",
+        "tax-id-number", "tax_identification_number", "TaxIdentificationNumber", "tax_number", "taxNumber",
+        "tax_no", "taxpayer_id", "taxpayerId", "taxpayer_number", "tin", "TIN", "tin_number", "user[tin]",
+        "itin", "ein", "EIN", "companyEIN", "company[ein]", "nino", "NINO", "ni_no", "ni_number",
+        "national_insurance_number", "nationalInsuranceNo", "sin", "SIN", "sin_number",
+        "social_insurance_number", "cpf", "user[cpf]", "nif", "nie", "dni", "pesel", "bsn",
+        "burgerservicenummer", "personnummer", "personNummer", "steuer_id", "SteuerID",
+        "steueridentifikationsnummer", "steuernummer", "steuer_nr", "codice_fiscale", "codiceFiscale",
+        "national_id", "user_national_id", "bank_sort_code", "bank_account_no", "tax_id_type",
+        // second factors and account recovery
+        "backup_code", "backup_codes", "backupCodes", "backup_codes[]", "recovery_code", "recoveryCodes",
+        "recovery_codes[0]", "recovery_key", "recoveryKey", "recovery_phrase", "seed_phrase", "mnemonic",
+        "wallet.mnemonic", "totp_secret", "two_factor_code", "twoFactorCode", "2fa_code", "mfa_code",
+        "one_time_code", "oneTimeCode", "security_question", "securityQuestion", "security_question_1",
+        "user[security][answer]", "mothers_maiden_name", "motherMaidenName", "maiden_name", "user.maidenName"})
     void blocksSensitiveNames(String name) {
         assertTrue(builtIn.isSensitive(name), name + " must be sensitive");
     }
@@ -51,22 +67,36 @@ class SensitiveFieldsTest {
         "description", "occupation", "accuracy", "success_url", "account_name", "account_type", "bicycle",
         "cardinal", "discard_reason", "tokyo_office", "signup_source", "referral_code", "coupon_code",
         "promo_code", "zip_code", "postal_code", "plan", "newsletter", "job_title", "utm_source", "created_at",
-        "date_of_birth_at", "compass", "user[first_name]", "address.street", "message"})
+        "date_of_birth_at", "compass", "user[first_name]", "address.street", "message",
+        // Near-misses of the tax and recovery entries, passing by choice: the short IDs (tin, sin, nie
+        // ...) only as whole words; tax status and business registration numbers (VAT, GSTIN, CNPJ:
+        // printed on invoices, in public registers) are what a B2B CRM wants; `taxid` is a compound,
+        // not a fragment, so taxi and taxidermy pass; recovery contact channels and a birthday pass.
+        "tint", "tinder_handle", "latin_name", "martin", "destination", "single", "single_sign_on",
+        "business", "businessName", "since", "casino", "cinema", "nine", "ninja", "pineapple", "einstein",
+        "reinstate", "being", "niece", "nifty", "dnipro_office", "bsnl_circle", "personnel", "person_number",
+        "company_name", "companyName", "job_title", "title", "vat_registered", "vat_number", "vatNumber",
+        "gstin", "gst_number", "cnpj", "tax_exempt", "taxExempt", "tax_country", "tax_rate", "taxonomy",
+        "taxidermy", "taxi_driver", "taxi_driver_id", "fiscal_year_end", "insurance_provider",
+        "health_insurance", "nationality", "backup_email", "backupEmail", "backup_phone", "recovery_email",
+        "recoveryEmail", "recovery_phone", "backup_plan", "seed_round", "one_time_offer", "security_level",
+        "maiden_voyage", "mother_name", "birthday", "date_of_birth"})
     void letsOrdinaryNamesThrough(String name) {
         assertFalse(builtIn.isSensitive(name), name + " must not be sensitive");
     }
 
     @Test
     void extraPatternsAddToTheBuiltInList() {
-        SensitiveFields withExtras = SensitiveFields.withExtras(List.of("*birth*", "internal_note", "User[Tax_ID]", " "));
+        SensitiveFields withExtras = SensitiveFields.withExtras(List.of("*birth*", "internal_note", "User[Internal_Ref]", " "));
         assertTrue(withExtras.isSensitive("date_of_birth"));
         assertTrue(withExtras.isSensitive("birthday"));
         assertTrue(withExtras.isSensitive("internal_note"));
         assertTrue(withExtras.isSensitive("user[internal_note]"), "a pattern also matches one segment");
-        assertTrue(withExtras.isSensitive("user.tax_id"), "patterns are normalised like names");
+        assertTrue(withExtras.isSensitive("user.internal_ref"), "patterns are normalised like names");
         assertTrue(withExtras.isSensitive("password"), "extras never replace the built-in list");
         assertFalse(withExtras.isSensitive("internal_notes"));
         assertFalse(withExtras.isSensitive("email"));
+        assertFalse(builtIn.isSensitive("user.internal_ref"), "the pattern is the only reason");
     }
 
     @Test
