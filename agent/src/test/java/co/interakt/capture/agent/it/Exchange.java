@@ -42,6 +42,11 @@ record Exchange(String request, int status, Map<String, String> headers, byte[] 
 
     /** Any request: {@code body} {@code null} for none, raw bytes otherwise; extra headers as name, value pairs. */
     static Exchange send(URI base, String method, String path, String contentType, byte[] body, String... headers) {
+        return send(HTTP, base, method, path, contentType, body, headers);
+    }
+
+    /** As {@link #send(URI, String, String, String, byte[], String...)}, on the given client's connections. */
+    static Exchange send(HttpClient client, URI base, String method, String path, String contentType, byte[] body, String... headers) {
         String request = method + " " + path;
         HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (body == null) {
@@ -56,7 +61,7 @@ record Exchange(String request, int status, Map<String, String> headers, byte[] 
             http.headers(headers);
         }
         try {
-            HttpResponse<byte[]> response = HTTP.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
             Map<String, String> answerHeaders = new TreeMap<>();
             response.headers().map().forEach((name, values) -> {
                 if (!name.equalsIgnoreCase("date")) {
