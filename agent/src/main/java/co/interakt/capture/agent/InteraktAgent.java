@@ -43,10 +43,7 @@ public final class InteraktAgent {
             // Attached to a running app, whoever attaches expects capture on when this returns: only
             // premain may hand the work to a thread (interakt.agent.start-async).
             if (premain && config.agentStartAsync()) {
-                Thread starter = new Thread(() -> AgentStartup.start(config, instrumentation, "premain, in the background", true, began),
-                        "interakt-capture-agent-start");
-                starter.setDaemon(true);
-                starter.start();
+                AgentStartup.inTheBackground(config, instrumentation, began);
             } else {
                 AgentStartup.start(config, instrumentation, premain ? "premain" : "attached", !premain, began);
             }
