@@ -18,7 +18,9 @@ final class BodyCache {
 
     private static final byte[] EMPTY = new byte[0];
     private static final int FIRST_CHUNK = 512;
-    private static final int MAX_FIRST_CHUNK = 64 * 1024;
+    // A signup form is a few KiB; a declared length is the client's word, so it may not reserve more
+    // than this per request before the bytes are there (slow clients hold their requests open).
+    private static final int MAX_FIRST_CHUNK = 8 * 1024;
     private static final byte REPLACEMENT = '?';
 
     private final int cap;

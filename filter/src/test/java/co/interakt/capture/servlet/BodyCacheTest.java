@@ -58,7 +58,7 @@ class BodyCacheTest {
 
         BodyCache huge = new BodyCache(10_000_000, 1L << 40);
         huge.append(1);
-        assertTrue(huge.bytes().length <= 64 * 1024, "allocated " + huge.bytes().length);
+        assertTrue(huge.bytes().length <= 8 * 1024, "allocated " + huge.bytes().length);
     }
 
     @ParameterizedTest
