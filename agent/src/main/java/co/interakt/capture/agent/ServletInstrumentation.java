@@ -56,7 +56,10 @@ final class ServletInstrumentation {
         AgentBuilder builder = new AgentBuilder.Default()
                 // Advice only rewrites method bodies, which retransformation allows: a later
                 // retransformation (by another agent) keeps it, and loaded classes can be advised.
-                .disableClassFormatChanges();
+                .disableClassFormatChanges()
+                // Advice only visits method bodies: decorating the class file as it is spares Byte
+                // Buddy building a model of the type and its methods for each class it transforms.
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE);
         if (loadedClassesToo) {
             builder = builder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                     // Looks at the loaded classes again until no new one turns up: a class whose loading
