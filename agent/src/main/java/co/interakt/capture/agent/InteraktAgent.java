@@ -15,10 +15,11 @@ import java.lang.instrument.Instrumentation;
  *
  * <p>By default {@code premain} returns once the instrumentation is installed, so the very first
  * request is captured (the choice APM agents default to as well). With
- * {@code interakt.agent.start-async=true} the configuration is still read and checked first, so a broken one still
- * fails at once, but the engine and the instrumentation are set up on a daemon thread while the
- * application starts; retransformation then advises the servlet classes the application loaded
- * meanwhile, and requests answered before the agent logs {@code ready} are not captured.
+ * {@code interakt.agent.start-async=true} the configuration is still read and checked first, so a
+ * broken one still fails at once, but the engine and the instrumentation are set up on a daemon
+ * thread while the application starts; retransformation then advises the servlet classes the
+ * application loaded meanwhile, and requests answered before the agent logs {@code ready} are not
+ * captured.
  */
 public final class InteraktAgent {
     private InteraktAgent() {

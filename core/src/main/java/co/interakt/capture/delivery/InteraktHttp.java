@@ -20,7 +20,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
-import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -68,13 +67,13 @@ final class InteraktHttp implements AutoCloseable {
         // Built by the first worker that posts, not here on the start-up path (see LazyHttpClient);
         // except with a custom trust store: a bad one must fail start-up, naming its key.
         this.client = settings.trustStore() == null
-                ? LazyHttpClient.lazy(() -> build(settings, maxConnections, TrustMaterial.tlsStrategy(settings)))
-                : LazyHttpClient.ready(build(settings, maxConnections, TrustMaterial.tlsStrategy(settings)));
+                ? LazyHttpClient.lazy(() -> build(settings, maxConnections))
+                : LazyHttpClient.ready(build(settings, maxConnections));
     }
 
-    private static CloseableHttpClient build(DeliverySettings settings, int maxConnections, TlsSocketStrategy tls) {
+    private static CloseableHttpClient build(DeliverySettings settings, int maxConnections) {
         HttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setTlsSocketStrategy(tls)
+                .setTlsSocketStrategy(TrustMaterial.tlsStrategy(settings))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(timeout(settings.connectTimeout()))
                         .setSocketTimeout(timeout(settings.responseTimeout()))
