@@ -59,7 +59,7 @@ final class AgentStartup {
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "interakt-capture-agent-shutdown"));
             List<ServletNamespace> namespaces = ServletNamespace.ALL;
             Dispatcher.install(new CaptureDispatch(new ServletHooks(namespaces, engine, AgentStartup.class.getClassLoader())));
-            ServletInstrumentation.builder(namespaces, loadedClassesToo).installOn(instrumentation);
+            ServletInstrumentation.install(instrumentation, namespaces, loadedClassesToo);
             long millis = (System.nanoTime() - beganNanos) / 1_000_000;
             LOG.log(Level.INFO, announced ? "Interakt capture agent (" + mode + "): ready in " + millis + " ms"
                     : StartupSummary.describe(StartupSummary.version(), mode, config) + "; ready in " + millis + " ms");

@@ -1,22 +1,22 @@
 package co.interakt.capture.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import java.lang.System.Logger.Level;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -27,7 +27,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code Servlet}, in the class that declares the method. Only the public two-argument
  * {@code service}: {@code HttpServlet} calls its protected overload from it, and advising both
  * would enter twice per request. The {@code FilterChain} is not advised: the filters and the
- * servlet it calls already are.
+ * servlet it calls already are. The matchers here are Byte Buddy's, used by {@link AdviceWeaver}
+ * on the few classes {@link ServletTransformer} hands it.
  */
 final class ServletInstrumentation {
     /**
@@ -41,45 +42,87 @@ final class ServletInstrumentation {
             "ch.qos.logback.", "org.apache.logging.", "org.jboss.logging.", "com.fasterxml.", "com.google.",
             "org.objectweb.asm.", "org.hibernate.", "org.postgresql.", "com.mysql.", "com.zaxxer.hikari.", "org.h2.");
 
+    private static final System.Logger LOG = System.getLogger(ServletInstrumentation.class.getName());
+
+    /** Enough for any start-up; a bound all the same, in case an app loads servlet classes without end. */
+    private static final int MAX_DISCOVERY_ROUNDS = 10;
+
     private ServletInstrumentation() {
     }
 
     /**
-     * One transformer for all namespaces: the same advice, matched by each namespace's names.
+     * Registers one transformer for all namespaces: the same advice, matched by each namespace's names.
      *
      * @param loadedClassesToo whether servlet classes already loaded must be advised too (attached to
      *                         a running app, or installed while it starts); not at a synchronous
      *                         premain, where the application has loaded none yet and looking through
      *                         the JVM's loaded classes would only cost start-up time
      */
-    static AgentBuilder builder(List<ServletNamespace> namespaces, boolean loadedClassesToo) {
-        AgentBuilder builder = new AgentBuilder.Default()
-                // Advice only rewrites method bodies, which retransformation allows: a later
-                // retransformation (by another agent) keeps it, and loaded classes can be advised.
-                .disableClassFormatChanges()
-                // Advice only visits method bodies: decorating the class file as it is spares Byte
-                // Buddy building a model of the type and its methods for each class it transforms.
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE);
-        if (loadedClassesToo) {
-            builder = builder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                    // Looks at the loaded classes again until no new one turns up: a class whose loading
-                    // began before the transformer was registered and ended after the first look (an
-                    // attach, or start-async, while the app loads classes) is advised all the same.
-                    .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE);
+    static ServletTransformer install(Instrumentation instrumentation, List<ServletNamespace> namespaces, boolean loadedClassesToo) {
+        List<String> ignored = new ArrayList<>(IGNORED_PREFIXES);
+        // Our own classes, Byte Buddy and the libraries we bundle included, wherever they were relocated to.
+        ignored.add(InteraktAgent.class.getPackageName() + ".");
+        ServletTransformer transformer = new ServletTransformer(namespaces, ignored);
+        // Retransformation-capable: another agent's retransformation re-applies the advice, and
+        // loaded classes can be advised.
+        boolean retransforming = instrumentation.isRetransformClassesSupported();
+        instrumentation.addTransformer(transformer, retransforming);
+        if (loadedClassesToo && retransforming) {
+            retransformLoaded(instrumentation, namespaces, ignored);
         }
-        builder = builder
-                .with(new DebugListener())
-                .ignore(ignoredNames()).or(any(), isBootstrapClassLoader());
+        return transformer;
+    }
+
+    /**
+     * Runs the transformer over the servlets and filters already loaded. Looks at the loaded classes
+     * again until no new one turns up: a class whose loading began before the transformer was
+     * registered and ended after the first look (an attach, or start-async, while the app loads
+     * classes) is advised all the same.
+     */
+    private static void retransformLoaded(Instrumentation instrumentation, List<ServletNamespace> namespaces, List<String> ignored) {
+        Set<Class<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int round = 0; round < MAX_DISCOVERY_ROUNDS; round++) {
+            List<Class<?>> found = new ArrayList<>();
+            for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+                if (!seen.contains(type) && isLoadedServletOrFilter(type, namespaces, ignored) && instrumentation.isModifiableClass(type)) {
+                    found.add(type);
+                }
+            }
+            if (found.isEmpty()) {
+                return;
+            }
+            seen.addAll(found);
+            try {
+                instrumentation.retransformClasses(found.toArray(new Class<?>[0]));
+            } catch (Throwable batchFailed) {
+                for (Class<?> type : found) { // one bad class must not keep the others unadvised
+                    try {
+                        instrumentation.retransformClasses(type);
+                    } catch (Throwable t) {
+                        LOG.log(Level.DEBUG, () -> "Interakt capture: could not instrument loaded " + type.getName() + ": " + t, t);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A loaded, concrete class of an application loader that implements one of the namespaces' Servlet or Filter. */
+    static boolean isLoadedServletOrFilter(Class<?> type, List<ServletNamespace> namespaces, List<String> ignored) {
+        if (type.isInterface() || type.isArray() || type.isPrimitive() || type.getClassLoader() == null) {
+            return false;
+        }
+        String name = type.getName();
+        for (String prefix : ignored) {
+            if (name.startsWith(prefix)) {
+                return false;
+            }
+        }
         for (ServletNamespace namespace : namespaces) {
-            ElementMatcher.Junction<MethodDescription> advised = advisedMethods(namespace);
-            builder = builder
-                    .type(not(isInterface()).and(declaresMethod(advised)).and(isServletOrFilter(namespace)),
-                            new ServletLoaderMatcher(namespace))
-                    .transform(new AgentBuilder.Transformer.ForAdvice()
-                            .include(ServletInstrumentation.class.getClassLoader())
-                            .advice(advised, CaptureAdvice.class.getName()));
+            if (ServletHooks.findInterface(type, namespace.servlet()) != null || ServletHooks.findInterface(type, namespace.filter()) != null) {
+                return true;
+            }
         }
-        return builder;
+        return false;
     }
 
     static ElementMatcher.Junction<TypeDescription> isServletOrFilter(ServletNamespace namespace) {
@@ -93,16 +136,5 @@ final class ServletInstrumentation {
                 .and(requestAndResponse).and(takesArgument(2, named(namespace.filterChain())));
         ElementMatcher.Junction<MethodDescription> service = named("service").and(takesArguments(2)).and(requestAndResponse);
         return isPublic().and(not(isAbstract())).and(doFilter.or(service));
-    }
-
-    private static ElementMatcher.Junction<TypeDescription> ignoredNames() {
-        ElementMatcher.Junction<TypeDescription> names = isSynthetic()
-                // Our own classes, and Byte Buddy wherever it was relocated to (both computed, so exact).
-                .or(nameStartsWith(InteraktAgent.class.getPackageName() + "."))
-                .or(nameStartsWith(ByteBuddy.class.getPackageName() + "."));
-        for (String prefix : IGNORED_PREFIXES) {
-            names = names.or(nameStartsWith(prefix));
-        }
-        return names;
     }
 }

@@ -2,14 +2,13 @@ package co.interakt.capture.agent;
 
 import java.util.Map;
 import java.util.WeakHashMap;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Only class loaders that can see the servlet API are worth a closer look: this one resource
  * lookup per loader spares the type matching of every class of every other loader (the JDK's,
  * build tools', libraries' own). Answers are remembered per loader, weakly.
  */
-final class ServletLoaderMatcher extends ElementMatcher.Junction.AbstractBase<ClassLoader> {
+final class ServletLoaderMatcher {
     private final String servletResource;
     private final Map<ClassLoader, Boolean> seen = new WeakHashMap<>();
 
@@ -17,8 +16,7 @@ final class ServletLoaderMatcher extends ElementMatcher.Junction.AbstractBase<Cl
         this.servletResource = namespace.servletResource();
     }
 
-    @Override
-    public boolean matches(ClassLoader loader) {
+    boolean matches(ClassLoader loader) {
         if (loader == null) {
             return false; // the bootstrap loader holds no servlet API
         }

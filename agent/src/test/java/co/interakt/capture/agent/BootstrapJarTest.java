@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +28,17 @@ class BootstrapJarTest {
                     "co/interakt/capture/agent/bootstrap/Dispatcher$Frame.class",
                     "co/interakt/capture/agent/bootstrap/Dispatcher.class",
                     "co/interakt/capture/agent/bootstrap/package-info.class"), names);
+        }
+    }
+
+    /** The fixed list in BootstrapJar is the package's class files, all of them. */
+    @Test
+    void listsEveryClassOfTheBootstrapPackage() throws Exception {
+        Path classes = Path.of(BootstrapJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> files = Files.list(classes.resolve(BootstrapJar.PACKAGE_PATH))) {
+            List<String> compiled = files.map(p -> BootstrapJar.PACKAGE_PATH + p.getFileName())
+                    .filter(n -> n.endsWith(".class")).sorted().toList();
+            assertEquals(compiled, BootstrapJar.CLASS_FILES.stream().sorted().toList());
         }
     }
 

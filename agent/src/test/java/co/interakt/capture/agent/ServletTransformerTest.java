@@ -1,0 +1,180 @@
+package co.interakt.capture.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.interakt.capture.agent.bootstrap.Dispatcher;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The transformer on real class files, without an agent: which classes it hands to Byte Buddy,
+ * and that a woven servlet calls the dispatcher around its body, however the body ends.
+ */
+class ServletTransformerTest {
+    private final ServletTransformer transformer = new ServletTransformer(ServletNamespace.ALL, List.of("java.", "com.example.ignored."));
+
+    /** A servlet as an application writes one: its service returns or throws. */
+    public static final class SampleServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void service(ServletRequest request, ServletResponse response) {
+            if (request == null) {
+                throw new IllegalStateException("boom");
+            }
+            ((List<Object>) response).add(request); // the request the body sees
+        }
+    }
+
+    /** Mentions the servlet descriptors, but is no filter or servlet. */
+    public static final class SampleChain implements FilterChain {
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response) {
+        }
+    }
+
+    /** Records what the advice passes to the dispatcher; swaps the request for "wrapped". */
+    static final class Recorder implements Dispatcher.Delegate {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public Object begin(Object request, Object response) {
+            calls.add("begin");
+            return "handle";
+        }
+
+        @Override
+        public Object request(Object handle) {
+            return null; // keeps the original: the body must see what it was called with
+        }
+
+        @Override
+        public void end(Object handle, Throwable thrown) {
+            calls.add("end " + (thrown == null ? "ok" : thrown.getMessage()));
+        }
+    }
+
+    @AfterEach
+    void uninstall() {
+        Dispatcher.install(null);
+    }
+
+    @Test
+    void findsTheDescriptorStartInAClassFile() throws IOException {
+        byte[] servlet = classFile(SampleServlet.class);
+        assertTrue(ServletTransformer.contains(servlet, ServletTransformer.descriptorStart(ServletNamespace.JAKARTA)));
+        assertFalse(ServletTransformer.contains(servlet, ServletTransformer.descriptorStart(ServletNamespace.JAVAX)));
+        assertFalse(ServletTransformer.contains(classFile(String.class), ServletTransformer.descriptorStart(ServletNamespace.JAKARTA)));
+        byte[] pattern = "abc".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(ServletTransformer.contains("xxabc".getBytes(StandardCharsets.US_ASCII), pattern));
+        assertFalse(ServletTransformer.contains("xxab".getBytes(StandardCharsets.US_ASCII), pattern));
+        assertFalse(ServletTransformer.contains("ab".getBytes(StandardCharsets.US_ASCII), pattern));
+    }
+
+    @Test
+    void leavesAloneWhatIsNoFilterOrServlet() throws IOException {
+        ClassLoader loader = getClass().getClassLoader();
+        assertNull(transform(loader, SampleChain.class)); // the descriptor, but a FilterChain
+        assertNull(transform(loader, jakarta.servlet.Filter.class)); // an interface
+        assertNull(transform(loader, HttpServletRequestWrapper.class)); // no service or doFilter
+        assertNull(transform(loader, ServletTransformerTest.class)); // names the API, declares nothing of it
+        assertNull(transform(null, SampleServlet.class)); // the bootstrap loader holds no servlet API
+        assertNull(transformer.transform(null, loader, "com/example/ignored/Servlet", null, null, classFile(SampleServlet.class)));
+    }
+
+    @Test
+    void advisesTheServiceOfAServletAndTheApiOwnHttpServlet() throws Exception {
+        ClassLoader loader = getClass().getClassLoader();
+        assertNotNull(transform(loader, HttpServlet.class));
+        byte[] woven = transform(loader, SampleServlet.class);
+        assertNotNull(woven);
+
+        Recorder recorder = new Recorder();
+        Dispatcher.install(recorder);
+        Class<?> servlet = new SingleClassLoader(loader, SampleServlet.class.getName(), woven).loadClass(SampleServlet.class.getName());
+        Object instance = servlet.getConstructor().newInstance();
+        Method service = servlet.getMethod("service", ServletRequest.class, ServletResponse.class);
+        List<Object> seen = new ArrayList<>();
+        ServletRequest request = new HttpServletRequestWrapper(proxy(jakarta.servlet.http.HttpServletRequest.class));
+
+        service.invoke(instance, request, proxyList(seen));
+        InvocationTargetException thrown = assertThrows(InvocationTargetException.class,
+                () -> service.invoke(instance, null, proxyList(seen)));
+
+        assertEquals("boom", thrown.getCause().getMessage());
+        assertEquals(List.of("begin", "end ok", "begin", "end boom"), recorder.calls);
+        assertSame(request, seen.get(0));
+        assertEquals(0, depth());
+    }
+
+    private byte[] transform(ClassLoader loader, Class<?> type) throws IOException {
+        return transformer.transform(null, loader, type.getName().replace('.', '/'), null, null, classFile(type));
+    }
+
+    private static byte[] classFile(Class<?> type) throws IOException {
+        String resource = type.getName().replace('.', '/') + ".class";
+        ClassLoader loader = type.getClassLoader() == null ? ClassLoader.getSystemClassLoader() : type.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static int depth() throws ReflectiveOperationException {
+        Method depth = Dispatcher.class.getDeclaredMethod("depth");
+        depth.setAccessible(true);
+        return (int) depth.invoke(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type) {
+        return (T) java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, a) -> null);
+    }
+
+    /** A ServletResponse that is also the list the sample servlet adds to. */
+    private static ServletResponse proxyList(List<Object> list) {
+        return (ServletResponse) java.lang.reflect.Proxy.newProxyInstance(ServletResponse.class.getClassLoader(),
+                new Class<?>[] {ServletResponse.class, List.class},
+                (p, m, a) -> m.getDeclaringClass() == List.class ? m.invoke(list, a) : null);
+    }
+
+    /** Defines one class from the given bytes, everything else from its parent. */
+    private static final class SingleClassLoader extends ClassLoader {
+        private final String name;
+        private final byte[] bytes;
+
+        SingleClassLoader(ClassLoader parent, String name, byte[] bytes) {
+            super(parent);
+            this.name = name;
+            this.bytes = bytes;
+        }
+
+        @Override
+        protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
+            if (!className.equals(name)) {
+                return super.loadClass(className, resolve);
+            }
+            synchronized (getClassLoadingLock(className)) {
+                Class<?> c = findLoadedClass(className);
+                return c != null ? c : defineClass(className, bytes, 0, bytes.length);
+            }
+        }
+    }
+}
