@@ -1,15 +1,5 @@
 package co.interakt.capture.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import java.lang.System.Logger.Level;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -17,23 +7,18 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Where the advice goes: the public {@code doFilter(ServletRequest, ServletResponse, FilterChain)}
+ * Installs the instrumentation: the public {@code doFilter(ServletRequest, ServletResponse, FilterChain)}
  * of every {@code Filter} and the public {@code service(ServletRequest, ServletResponse)} of every
- * {@code Servlet}, in the class that declares the method. Only the public two-argument
- * {@code service}: {@code HttpServlet} calls its protected overload from it, and advising both
- * would enter twice per request. The {@code FilterChain} is not advised: the filters and the
- * servlet it calls already are. The matchers here are Byte Buddy's, used by {@link AdviceWeaver}
- * on the few classes {@link ServletTransformer} hands it.
+ * {@code Servlet} call the dispatcher, in the class that declares the method (which methods:
+ * {@link ServletMethodWeaver#advised}). The {@code FilterChain} is not advised: the filters and
+ * the servlet it calls already are.
  */
 final class ServletInstrumentation {
     /**
      * Packages never worth matching: the JDK's and libraries that declare no servlets. Only a
-     * shortcut, the matchers below are exact anyway. Not {@code jakarta.} nor {@code javax.}:
+     * shortcut, the checks that follow are exact anyway. Not {@code jakarta.} nor {@code javax.}:
      * {@code HttpServlet.service} is advised where it is declared, in the API's own package. None of
      * these is a relocated package, whose name shade would rewrite here to the relocated one.
      */
@@ -123,18 +108,5 @@ final class ServletInstrumentation {
             }
         }
         return false;
-    }
-
-    static ElementMatcher.Junction<TypeDescription> isServletOrFilter(ServletNamespace namespace) {
-        return hasSuperType(named(namespace.servlet()).or(named(namespace.filter())));
-    }
-
-    static ElementMatcher.Junction<MethodDescription> advisedMethods(ServletNamespace namespace) {
-        ElementMatcher.Junction<MethodDescription> requestAndResponse = takesArgument(0, named(namespace.request()))
-                .and(takesArgument(1, named(namespace.response())));
-        ElementMatcher.Junction<MethodDescription> doFilter = named("doFilter").and(takesArguments(3))
-                .and(requestAndResponse).and(takesArgument(2, named(namespace.filterChain())));
-        ElementMatcher.Junction<MethodDescription> service = named("service").and(takesArguments(2)).and(requestAndResponse);
-        return isPublic().and(not(isAbstract())).and(doFilter.or(service));
     }
 }

@@ -62,6 +62,21 @@ record ServletNamespace(String apiPackage, String hookClass, List<String> bridge
         return apiPackage + ".ServletResponse";
     }
 
+    /** A class's name as class files spell it, e.g. {@code jakarta/servlet/Servlet}. */
+    static String internal(String className) {
+        return className.replace('.', '/');
+    }
+
+    /** {@code service(ServletRequest, ServletResponse)}'s descriptor: {@code (L…/ServletRequest;L…/ServletResponse;)V}. */
+    String serviceDescriptor() {
+        return "(L" + internal(request()) + ";L" + internal(response()) + ";)V";
+    }
+
+    /** {@code doFilter(ServletRequest, ServletResponse, FilterChain)}'s descriptor. */
+    String doFilterDescriptor() {
+        return "(L" + internal(request()) + ";L" + internal(response()) + ";L" + internal(filterChain()) + ";)V";
+    }
+
     /** The resource a class loader must see to be worth matching, e.g. {@code jakarta/servlet/Servlet.class}. */
     String servletResource() {
         return servlet().replace('.', '/') + ".class";

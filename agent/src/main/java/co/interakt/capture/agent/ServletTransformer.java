@@ -12,14 +12,14 @@ import java.util.List;
  * answer, "not ours", must cost next to nothing. A class can declare an advised
  * {@code doFilter(ServletRequest, ServletResponse, FilterChain)} or
  * {@code service(ServletRequest, ServletResponse)} only if its constant pool spells the start of
- * that descriptor; only such a class, of a loader that sees the servlet API, is handed to Byte
- * Buddy ({@link AdviceWeaver}), which is loaded on the first one. So Byte Buddy costs the JVM's
- * start-up nothing, and the application's classes nothing but a byte scan.
+ * that descriptor. Only such a class, of a loader that sees the servlet API, is looked at further
+ * ({@link ServletTypes}) and woven ({@link ServletMethodWeaver}); every other class costs a byte
+ * scan.
  */
 final class ServletTransformer implements ClassFileTransformer {
     private static final System.Logger LOG = System.getLogger(ServletTransformer.class.getName());
 
-    /** Class loading inside a transformation (Byte Buddy's own classes) re-enters: left alone. */
+    /** Class loading inside a transformation (ASM's classes, a loader's own) re-enters: left alone. */
     private static final ThreadLocal<Boolean> BUSY = new ThreadLocal<>();
 
     // Arrays and plain loops here: this runs for every class the JVM loads, from premain on, and a
@@ -28,7 +28,6 @@ final class ServletTransformer implements ClassFileTransformer {
     private final byte[][] descriptorStarts;
     private final ServletLoaderMatcher[] loaders;
     private final String[] ignoredPrefixes;
-    private volatile AdviceWeaver weaver;
 
     ServletTransformer(List<ServletNamespace> namespaces, List<String> ignoredPackagePrefixes) {
         this.namespaces = List.copyOf(namespaces);
@@ -70,7 +69,8 @@ final class ServletTransformer implements ClassFileTransformer {
         }
         BUSY.set(Boolean.TRUE);
         try {
-            byte[] advised = weaver().weave(candidates, internalName, classFile, loader);
+            List<ServletNamespace> implemented = ServletTypes.servletOrFilterOf(classFile, loader, candidates);
+            byte[] advised = implemented.isEmpty() ? null : ServletMethodWeaver.weave(classFile, implemented);
             if (advised != null) {
                 LOG.log(Level.DEBUG, "Interakt capture: instrumented {0}", internalName);
             }
@@ -82,20 +82,6 @@ final class ServletTransformer implements ClassFileTransformer {
         } finally {
             BUSY.remove();
         }
-    }
-
-    private AdviceWeaver weaver() {
-        AdviceWeaver current = weaver;
-        if (current == null) {
-            synchronized (this) {
-                current = weaver;
-                if (current == null) {
-                    current = new AdviceWeaver(namespaces);
-                    weaver = current;
-                }
-            }
-        }
-        return current;
     }
 
     private boolean ignored(String internalName) {

@@ -11,15 +11,17 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.stream.Stream;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.jar.asm.Type;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Which methods get the advice: exactly one per filter or servlet call, never a second overload. */
+/** Which methods are woven: exactly one per filter or servlet call, never a second overload; and which classes. */
 class ServletInstrumentationTest {
     private static final ServletNamespace JAKARTA = ServletNamespace.JAKARTA;
     private static final ServletNamespace JAVAX = ServletNamespace.JAVAX;
@@ -59,7 +61,10 @@ class ServletInstrumentationTest {
     @ParameterizedTest(name = "{0}: {1}: {2}")
     @MethodSource("methods")
     void advisesOnlyThePublicEntryOfFiltersAndServlets(ServletNamespace namespace, Method method, boolean advised) {
-        assertEquals(advised, ServletInstrumentation.advisedMethods(namespace).matches(new MethodDescription.ForLoadedMethod(method)));
+        // Reflection's modifier bits are the class file's access flags.
+        ServletNamespace found = ServletMethodWeaver.advised(List.of(namespace), method.getModifiers(), method.getName(),
+                Type.getMethodDescriptor(method));
+        assertEquals(advised ? namespace : null, found);
     }
 
     static Stream<Arguments> types() {
@@ -68,6 +73,8 @@ class ServletInstrumentationTest {
                 Arguments.of(JAKARTA, HttpFilter.class, true),
                 Arguments.of(JAKARTA, jakarta.servlet.http.HttpServletRequestWrapper.class, false),
                 Arguments.of(JAKARTA, String.class, false),
+                Arguments.of(JAKARTA, jakarta.servlet.Filter.class, false), // an interface, nothing to advise
+                Arguments.of(JAKARTA, ServletTransformerTest.SampleServlet.class, true), // through HttpServlet, GenericServlet
                 Arguments.of(JAKARTA, javax.servlet.http.HttpServlet.class, false),
                 Arguments.of(JAVAX, javax.servlet.http.HttpServlet.class, true),
                 Arguments.of(JAVAX, javax.servlet.http.HttpFilter.class, true),
@@ -77,7 +84,14 @@ class ServletInstrumentationTest {
 
     @ParameterizedTest(name = "{0}: {1}: {2}")
     @MethodSource("types")
-    void typesAreServletsOrFilters(ServletNamespace namespace, Class<?> type, boolean matches) {
-        assertEquals(matches, ServletInstrumentation.isServletOrFilter(namespace).matches(TypeDescription.ForLoadedType.of(type)));
+    void typesAreServletsOrFilters(ServletNamespace namespace, Class<?> type, boolean matches) throws IOException {
+        List<ServletNamespace> found = ServletTypes.servletOrFilterOf(classFile(type), getClass().getClassLoader(), ServletNamespace.ALL);
+        assertEquals(matches, found.contains(namespace));
+    }
+
+    private static byte[] classFile(Class<?> type) throws IOException {
+        try (InputStream in = ClassLoader.getSystemResourceAsStream(type.getName().replace('.', '/') + ".class")) {
+            return in.readAllBytes();
+        }
     }
 }

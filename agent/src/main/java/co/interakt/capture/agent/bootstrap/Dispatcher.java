@@ -1,8 +1,8 @@
 package co.interakt.capture.agent.bootstrap;
 
 /**
- * The one class the inlined advice calls. It is put on the bootstrap class path at start-up, so
- * advice inlined into a class of any loader (a webapp, Spring Boot's nested-jar loader, a flat
+ * The one class the woven filters and servlets call (see ServletMethodWeaver). It is put on the bootstrap class path at start-up, so
+ * code woven into a class of any loader (a webapp, Spring Boot's nested-jar loader, a flat
  * class path) resolves it; that is why it uses JDK types only and holds no other agent class.
  *
  * <p>A per-thread call depth makes only the outermost {@code Filter.doFilter} or
@@ -43,29 +43,30 @@ public final class Dispatcher {
     }
 
     /**
-     * On entry to a filter or servlet: the request to continue with, or {@code null} to keep the
-     * original (the advice then leaves the argument alone).
+     * On entry to a filter or servlet: the request to continue with, the caching wrapper when this
+     * request is captured, else {@code request} itself. The woven code casts the answer to the
+     * method's request type: only a wrapper of this very request object is ever swapped in.
      */
     public static Object enter(Object request, Object response) {
         Frame frame = FRAMES.get();
         if (frame.depth++ != 0) {
-            return null;
+            return request;
         }
         Delegate current = delegate;
         if (current == null) {
-            return null;
+            return request;
         }
         try {
             Object handle = current.begin(request, response);
             if (handle == null) {
-                return null;
+                return request;
             }
             Object replacement = current.request(handle);
             frame.handle = handle;
             frame.delegate = current;
-            return replacement;
+            return replacement == null ? request : replacement;
         } catch (Throwable t) {
-            return null;
+            return request;
         }
     }
 

@@ -1,0 +1,89 @@
+package co.interakt.capture.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.utility.OpenedClassReader;
+
+/**
+ * Whether a class being loaded is a concrete filter or servlet, told from class files alone: its
+ * own, then its super types' as the class loader finds them as resources. Nothing is loaded while
+ * the JVM is in the middle of loading the class, and only the class file headers are read.
+ */
+final class ServletTypes {
+    /** Deeper than any real hierarchy; a bound all the same, against a cycle of broken class files. */
+    private static final int MAX_TYPES = 64;
+
+    private ServletTypes() {
+    }
+
+    /**
+     * The namespaces among {@code candidates} whose {@code Servlet} or {@code Filter} the class
+     * implements, directly or through its super types; none for an interface.
+     */
+    static List<ServletNamespace> servletOrFilterOf(byte[] classFile, ClassLoader loader, List<ServletNamespace> candidates) {
+        ClassReader reader = OpenedClassReader.of(classFile);
+        if ((reader.getAccess() & Opcodes.ACC_INTERFACE) != 0) {
+            return Collections.emptyList();
+        }
+        boolean[] implemented = new boolean[candidates.size()];
+        int found = 0;
+        Set<String> seen = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>();
+        enqueue(pending, reader);
+        while (!pending.isEmpty() && seen.size() < MAX_TYPES && found < implemented.length) {
+            String type = pending.pop();
+            if (!seen.add(type)) {
+                continue;
+            }
+            for (int i = 0; i < implemented.length; i++) {
+                ServletNamespace namespace = candidates.get(i);
+                if (!implemented[i] && (type.equals(ServletNamespace.internal(namespace.servlet()))
+                        || type.equals(ServletNamespace.internal(namespace.filter())))) {
+                    implemented[i] = true;
+                    found++;
+                }
+            }
+            if (type.startsWith("java/")) {
+                continue; // the JDK implements no servlet API
+            }
+            byte[] superType = read(loader, type);
+            if (superType != null) {
+                enqueue(pending, OpenedClassReader.of(superType));
+            }
+        }
+        List<ServletNamespace> namespaces = new ArrayList<>(found);
+        for (int i = 0; i < implemented.length; i++) {
+            if (implemented[i]) {
+                namespaces.add(candidates.get(i));
+            }
+        }
+        return namespaces;
+    }
+
+    private static void enqueue(Deque<String> pending, ClassReader reader) {
+        if (reader.getSuperName() != null) {
+            pending.push(reader.getSuperName());
+        }
+        for (String type : reader.getInterfaces()) {
+            pending.push(type);
+        }
+    }
+
+    /** The class file of a super type, or {@code null} when the loader cannot find it (it then cannot define the class either). */
+    private static byte[] read(ClassLoader loader, String internalName) {
+        try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
