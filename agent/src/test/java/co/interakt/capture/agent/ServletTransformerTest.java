@@ -21,6 +21,10 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.Opcodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +110,27 @@ class ServletTransformerTest {
         assertNotNull(transform(loader, HttpServlet.class));
         byte[] woven = transform(loader, SampleServlet.class);
         assertNotNull(woven);
+        runsTheDispatcherAroundTheBody(loader, woven);
+    }
 
+    /** A Java 5 class file has no stack map frames and must get none: the JVM verifies it by inference. */
+    @Test
+    void advisesAClassFileOlderThanStackMapFrames() throws Exception {
+        ClassReader reader = new ClassReader(classFile(SampleServlet.class));
+        ClassWriter writer = new ClassWriter(0);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+                super.visit(Opcodes.V1_5, access, name, signature, superName, interfaces);
+            }
+        }, ClassReader.SKIP_FRAMES);
+        ClassLoader loader = getClass().getClassLoader();
+        byte[] woven = transformer.transform(null, loader, SampleServlet.class.getName().replace('.', '/'), null, null, writer.toByteArray());
+        assertNotNull(woven);
+        runsTheDispatcherAroundTheBody(loader, woven);
+    }
+
+    private static void runsTheDispatcherAroundTheBody(ClassLoader loader, byte[] woven) throws Exception {
         Recorder recorder = new Recorder();
         Dispatcher.install(recorder);
         Class<?> servlet = new SingleClassLoader(loader, SampleServlet.class.getName(), woven).loadClass(SampleServlet.class.getName());

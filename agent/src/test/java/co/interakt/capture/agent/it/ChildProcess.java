@@ -73,6 +73,21 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for the process to end by itself; its exit code. */
+    int awaitExit() {
+        try {
+            if (process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
+                return process.exitValue();
+            }
+            process.destroyForcibly();
+            throw new AssertionError(name + " did not end within " + STOP_SECONDS + " s\n" + logText());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new AssertionError("interrupted while waiting for " + name, e);
+        }
+    }
+
     String logText() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no output)";
