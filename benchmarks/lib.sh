@@ -123,7 +123,6 @@ app_command() {
     case $config in
         none) ;;
         ours) agent="-javaagent:$AGENT_JAR -Dinterakt.app-id=bench-app -Dinterakt.base-url=http://127.0.0.1:$sandbox_port/api/v1" ;;
-        ours-async) agent="-javaagent:$AGENT_JAR=agent.start-async=true -Dinterakt.app-id=bench-app -Dinterakt.base-url=http://127.0.0.1:$sandbox_port/api/v1" ;;
         ours-off) agent="-javaagent:$AGENT_JAR=enabled=false" ;;
         ours-dry-run) agent="-javaagent:$AGENT_JAR=dry-run=true" ;;
         otel) agent="-javaagent:$OTEL_JAR -Dotel.traces.exporter=none -Dotel.metrics.exporter=none -Dotel.logs.exporter=none -Dotel.service.name=bench-jetty" ;;

@@ -13,8 +13,8 @@ load=$(loadavg)
 log "start-up: $REPS runs per configuration (load $load)"
 snapshot=$(cpu_snapshot)
 bench_java co.interakt.capture.benchmarks.StartupBenchmark --reps "$REPS" --port "$APP_PORT" --path /hello --log "$WORK" \
-    --ready-log ours,ours-async \
-    none "$(app_command none)" ours "$(app_command ours)" ours-async "$(app_command ours-async)" otel "$(app_command otel)" \
+    --ready-log ours \
+    none "$(app_command none)" ours "$(app_command ours)" otel "$(app_command otel)" \
     ours-off "$(app_command ours-off)" ours-dry-run "$(app_command ours-dry-run)" | tee "$WORK/startup.txt"
 others=$(other_cpu "$snapshot")
 
@@ -31,7 +31,6 @@ others=$(other_cpu "$snapshot")
     awk '$1 == "ready" { ready[$2] = $3 }
     $1 == "startup" {
         names["none"] = "no agent"; names["ours"] = "Interakt agent"; names["otel"] = "OpenTelemetry agent"
-        names["ours-async"] = "Interakt agent, `agent.start-async=true`"
         names["ours-off"] = "breakdown: Interakt agent with `enabled=false` (jar and configuration only)"
         names["ours-dry-run"] = "breakdown: Interakt agent with `dry-run=true` (instrumentation and engine, no HTTP sender)"
         if ($2 == "none") base = $3

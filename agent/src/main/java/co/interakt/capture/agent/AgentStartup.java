@@ -23,29 +23,9 @@ final class AgentStartup {
     /**
      * @param mode             how the agent was started, for the log line
      * @param loadedClassesToo whether the application may already have loaded servlet classes (see
-     *                         {@link ServletInstrumentation#builder})
+     *                         {@link ServletInstrumentation#install})
      */
     static void start(CaptureConfig config, Instrumentation instrumentation, String mode, boolean loadedClassesToo, long beganNanos) {
-        start(config, instrumentation, mode, loadedClassesToo, false, beganNanos);
-    }
-
-    /**
-     * {@code interakt.agent.start-async}: says what will run now, on the JVM's thread, before the
-     * application starts (so the line is there whatever the application then does to logging:
-     * Spring Boot, for one, drops what is logged while it configures logback), then installs on a
-     * daemon thread that logs when capture is on.
-     */
-    static void inTheBackground(CaptureConfig config, Instrumentation instrumentation, long beganNanos) {
-        String mode = "premain, in the background";
-        LOG.log(Level.INFO, StartupSummary.describe(StartupSummary.version(), mode, config)
-                + "; installing while the application starts, requests answered before it is ready are not captured");
-        Thread starter = new Thread(() -> start(config, instrumentation, mode, true, true, beganNanos), "interakt-capture-agent-start");
-        starter.setDaemon(true);
-        starter.start();
-    }
-
-    private static void start(CaptureConfig config, Instrumentation instrumentation, String mode, boolean loadedClassesToo,
-            boolean announced, long beganNanos) {
         // Only a running capture blocks another start: after a configuration error, attaching
         // again with corrected arguments works.
         if (!STARTED.compareAndSet(false, true)) {
@@ -61,8 +41,7 @@ final class AgentStartup {
             Dispatcher.install(new CaptureDispatch(new ServletHooks(namespaces, engine, AgentStartup.class.getClassLoader())));
             ServletInstrumentation.install(instrumentation, namespaces, loadedClassesToo);
             long millis = (System.nanoTime() - beganNanos) / 1_000_000;
-            LOG.log(Level.INFO, announced ? "Interakt capture agent (" + mode + "): ready in " + millis + " ms"
-                    : StartupSummary.describe(StartupSummary.version(), mode, config) + "; ready in " + millis + " ms");
+            LOG.log(Level.INFO, StartupSummary.describe(StartupSummary.version(), mode, config) + "; ready in " + millis + " ms");
         } catch (Throwable t) {
             Dispatcher.install(null);
             if (engine != null) {

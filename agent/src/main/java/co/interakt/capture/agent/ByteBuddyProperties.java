@@ -1,10 +1,11 @@
 package co.interakt.capture.agent;
 
 import java.util.Properties;
-import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.ClassFileVersion;
 
 /**
- * The system properties our (relocated) Byte Buddy reads. Relocated, it reads
+ * The system properties our (relocated) Byte Buddy reads: {@code experimental}, which lets its ASM
+ * read class files of a Java version newer than it knows. Relocated, it reads
  * {@code <relocated package>.*} instead of {@code net.bytebuddy.*}: private to the agent, so
  * setting them affects no Byte Buddy of the application's.
  */
@@ -15,24 +16,17 @@ final class ByteBuddyProperties {
     static void configure(Properties properties) {
         // Built at run time: shade rewrites a string constant naming a relocated package.
         String original = String.join(".", "net", "bytebuddy") + ".";
-        String relocated = ByteBuddy.class.getPackageName() + ".";
+        String relocated = ClassFileVersion.class.getPackageName() + "."; // any class of Byte Buddy's root package
         if (!original.equals(relocated)) { // unrelocated (unit tests), these would be everyone's properties
             configure(properties, original, relocated);
         }
-    }
-
-    static void configure(Properties properties, String original, String relocated) {
-        forward(properties, original, relocated);
-        // The Nexus initializes generated classes' static fields; advice inlining never needs it, and
-        // merely setting it up touches sun.misc.Unsafe (a warning on JDK 24+) and loads classes.
-        properties.putIfAbsent(relocated + "nexus.disabled", "true");
     }
 
     /**
      * Copies the documented names over (e.g. {@code net.bytebuddy.experimental=true} to run on a
      * Java version newer than this Byte Buddy knows), so they keep working for users of the agent.
      */
-    private static void forward(Properties properties, String original, String relocated) {
+    static void configure(Properties properties, String original, String relocated) {
         for (String name : properties.stringPropertyNames()) {
             if (name.startsWith(original)) {
                 String target = relocated + name.substring(original.length());

@@ -13,13 +13,9 @@ import java.lang.instrument.Instrumentation;
  * names it ({@link AgentStartup}) be loaded: loaded earlier, the dispatcher would come from the
  * agent jar, a copy the advice in other class loaders never sees.
  *
- * <p>By default {@code premain} returns once the instrumentation is installed, so the very first
- * request is captured (the choice APM agents default to as well). With
- * {@code interakt.agent.start-async=true} the configuration is still read and checked first, so a
- * broken one still fails at once, but the engine and the instrumentation are set up on a daemon
- * thread while the application starts; retransformation then advises the servlet classes the
- * application loaded meanwhile, and requests answered before the agent logs {@code ready} are not
- * captured.
+ * <p>{@code premain} returns once the instrumentation is installed, so the very first request is
+ * captured. Installing is cheap (a JDK class file transformer; see {@link ServletTransformer}):
+ * the work is done as the application loads its filters and servlets, a few of its classes.
  */
 public final class InteraktAgent {
     private InteraktAgent() {
@@ -41,13 +37,7 @@ public final class InteraktAgent {
                 return;
             }
             BootstrapJar.appendTo(instrumentation);
-            // Attached to a running app, whoever attaches expects capture on when this returns: only
-            // premain may hand the work to a thread (interakt.agent.start-async).
-            if (premain && config.agentStartAsync()) {
-                AgentStartup.inTheBackground(config, instrumentation, began);
-            } else {
-                AgentStartup.start(config, instrumentation, premain ? "premain" : "attached", !premain, began);
-            }
+            AgentStartup.start(config, instrumentation, premain ? "premain" : "attached", !premain, began);
         } catch (Throwable t) {
             AgentConfiguration.disabled("could not start: " + t, t);
         }

@@ -36,20 +36,20 @@ final class ServletInstrumentation {
     }
 
     /**
-     * Registers one transformer for all namespaces: the same advice, matched by each namespace's names.
+     * Registers one transformer for all namespaces.
      *
-     * @param loadedClassesToo whether servlet classes already loaded must be advised too (attached to
-     *                         a running app, or installed while it starts); not at a synchronous
-     *                         premain, where the application has loaded none yet and looking through
-     *                         the JVM's loaded classes would only cost start-up time
+     * @param loadedClassesToo whether servlet classes already loaded must be woven too (attached to a
+     *                         running app); not at premain, where the application has loaded none
+     *                         yet and looking through the JVM's loaded classes would only cost
+     *                         start-up time
      */
     static ServletTransformer install(Instrumentation instrumentation, List<ServletNamespace> namespaces, boolean loadedClassesToo) {
         List<String> ignored = new ArrayList<>(IGNORED_PREFIXES);
         // Our own classes, Byte Buddy and the libraries we bundle included, wherever they were relocated to.
         ignored.add(InteraktAgent.class.getPackageName() + ".");
         ServletTransformer transformer = new ServletTransformer(namespaces, ignored);
-        // Retransformation-capable: another agent's retransformation re-applies the advice, and
-        // loaded classes can be advised.
+        // Retransformation-capable: another agent's retransformation weaves again, and loaded
+        // classes can be woven.
         boolean retransforming = instrumentation.isRetransformClassesSupported();
         instrumentation.addTransformer(transformer, retransforming);
         if (loadedClassesToo && retransforming) {
@@ -61,8 +61,8 @@ final class ServletInstrumentation {
     /**
      * Runs the transformer over the servlets and filters already loaded. Looks at the loaded classes
      * again until no new one turns up: a class whose loading began before the transformer was
-     * registered and ended after the first look (an attach, or start-async, while the app loads
-     * classes) is advised all the same.
+     * registered and ended after the first look (an attach while the app loads classes) is woven
+     * all the same.
      */
     private static void retransformLoaded(Instrumentation instrumentation, List<ServletNamespace> namespaces, List<String> ignored) {
         Set<Class<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -23,17 +23,7 @@ class ByteBuddyPropertiesTest {
         Properties properties = new Properties();
         properties.setProperty(ORIGINAL + "experimental", "true");
         properties.setProperty(RELOCATED + "experimental", "false");
-        properties.setProperty(RELOCATED + "nexus.disabled", "false");
         ByteBuddyProperties.configure(properties, ORIGINAL, RELOCATED);
         assertEquals("false", properties.getProperty(RELOCATED + "experimental"));
-        assertEquals("false", properties.getProperty(RELOCATED + "nexus.disabled"));
-    }
-
-    @Test
-    void theNexusIsOffUnlessAskedFor() {
-        Properties properties = new Properties();
-        ByteBuddyProperties.configure(properties, ORIGINAL, RELOCATED);
-        assertEquals("true", properties.getProperty(RELOCATED + "nexus.disabled"));
-        assertEquals(null, properties.getProperty(ORIGINAL + "nexus.disabled"));
     }
 }

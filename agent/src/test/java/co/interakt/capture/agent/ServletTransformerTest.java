@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +113,18 @@ class ServletTransformerTest {
         byte[] woven = transform(loader, SampleServlet.class);
         assertNotNull(woven);
         runsTheDispatcherAroundTheBody(loader, woven);
+    }
+
+    /** Woven code calling a dispatcher its loader cannot resolve would throw into the application. */
+    @Test
+    void leavesAloneTheClassesOfALoaderThatCannotSeeTheDispatcher() throws Exception {
+        URL servletApi = HttpServlet.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader isolated = new URLClassLoader(new URL[] {servletApi}, ClassLoader.getPlatformClassLoader())) {
+            assertNotNull(isolated.getResource("jakarta/servlet/Servlet.class"));
+            assertNull(transform(isolated, HttpServlet.class));
+            assertNull(transform(isolated, SampleServlet.class));
+        }
+        assertNotNull(transform(getClass().getClassLoader(), HttpServlet.class)); // where it resolves, woven
     }
 
     /** A Java 5 class file has no stack map frames and must get none: the JVM verifies it by inference. */

@@ -26,14 +26,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>For the configurations named in {@code --ready-log}, the run also records when the agent's
  * {@link #READY_MARKERS ready} line appeared in the output, waiting for it after the first 200 if need
- * be: with {@code interakt.agent.start-async} the app may serve before the agent captures. Summary:
+ * be. Summary:
  * {@code ready NAME median_ms min_ms max_ms}.
  */
 public final class StartupBenchmark {
     private static final long POLL_MILLIS = 5;
     private static final long GIVE_UP_MILLIS = 60_000;
-    /** The agent's line saying capture is on: "...; ready in N ms", or "...: ready in N ms" after start-async. */
-    static final List<String> READY_MARKERS = List.of("; ready in ", ": ready in ");
+    /** The agent's line saying capture is on: "...; ready in N ms". */
+    static final List<String> READY_MARKERS = List.of("; ready in ");
 
     private StartupBenchmark() {
     }

@@ -11,7 +11,6 @@ import java.util.List;
  * @param maxValueLength  longer values are cut to this many characters ({@code interakt.max-value-length})
  * @param sensitiveFields extra deny-list patterns added to the built-in ones ({@code interakt.sensitive-fields})
  * @param delivery        where and how to send
- * @param agentStartAsync agent only: install in the background ({@code interakt.agent.start-async})
  */
 public record CaptureConfig(
         boolean enabled,
@@ -19,18 +18,11 @@ public record CaptureConfig(
         int maxBodyBytes,
         int maxValueLength,
         List<String> sensitiveFields,
-        DeliverySettings delivery,
-        boolean agentStartAsync) {
+        DeliverySettings delivery) {
 
     public CaptureConfig {
         rules = List.copyOf(rules);
         sensitiveFields = List.copyOf(sensitiveFields);
-    }
-
-    /** As the canonical constructor, with the agent starting synchronously (the default). */
-    public CaptureConfig(boolean enabled, List<CaptureRule> rules, int maxBodyBytes, int maxValueLength,
-            List<String> sensitiveFields, DeliverySettings delivery) {
-        this(enabled, rules, maxBodyBytes, maxValueLength, sensitiveFields, delivery, false);
     }
 
     /** The first rule matching this request, or {@code null}: the per-request fast path, allocation-free. */

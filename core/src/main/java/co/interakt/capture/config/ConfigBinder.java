@@ -32,8 +32,7 @@ final class ConfigBinder {
         for (String name : ruleNames) {
             rules.add(RuleBinder.bind(s, name));
         }
-        return new CaptureConfig(enabled, rules, maxBodyBytes, maxValueLength, sensitive, delivery(s),
-                ValueParser.bool(s.get(AGENT_START_ASYNC)));
+        return new CaptureConfig(enabled, rules, maxBodyBytes, maxValueLength, sensitive, delivery(s));
     }
 
     private static DeliverySettings delivery(LayeredSettings s) {

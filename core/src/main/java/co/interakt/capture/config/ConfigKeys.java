@@ -42,9 +42,6 @@ public final class ConfigKeys {
     /** Read by the filter's initializer itself, before any configuration is loaded; known here so no source rejects it. */
     public static final ConfigKey FILTER_AUTO_REGISTER = key("interakt.filter.auto-register", "true",
             "Filter jar only: register the filter by itself in each web application (context-param, system property or environment); false = only where declared.");
-    public static final ConfigKey AGENT_START_ASYNC = key("interakt.agent.start-async", "false",
-            "Agent only: true = install the instrumentation on a background thread, so the application starts without "
-                    + "waiting for it; requests answered before the agent logs `ready` are not captured.");
 
     // Per rule
     public static final ConfigKey RULE_PATHS = documented("interakt.rule.<name>.paths", null,
@@ -123,7 +120,7 @@ public final class ConfigKeys {
     /** Keys that exist once. */
     public static final List<ConfigKey> GLOBAL = List.of(
             ENABLED, CONFIG_FILE, APP_ID, API_KEY, BASE_URL, DRY_RUN, MAX_BODY_BYTES, MAX_VALUE_LENGTH,
-            SENSITIVE_FIELDS, RULES, FILTER_AUTO_REGISTER, AGENT_START_ASYNC,
+            SENSITIVE_FIELDS, RULES, FILTER_AUTO_REGISTER,
             QUEUE_CAPACITY, RETRY_MAX_ATTEMPTS, RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF,
             TIMEOUT_CONNECT, TIMEOUT_RESPONSE, TIMEOUT_TOTAL, SHUTDOWN_GRACE, TRUSTSTORE_PATH, TRUSTSTORE_PASSWORD,
             SPOOL_DIR, SPOOL_MAX_BYTES, SPOOL_FSYNC, SPOOL_FSYNC_INTERVAL);
