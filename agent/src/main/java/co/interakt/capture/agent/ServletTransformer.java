@@ -5,16 +5,17 @@ import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The class file transformer, in plain JDK code: it sees every class the JVM loads, so its common
  * answer, "not ours", must cost next to nothing. A class can declare an advised
  * {@code doFilter(ServletRequest, ServletResponse, FilterChain)} or
- * {@code service(ServletRequest, ServletResponse)} only if its constant pool spells the start of
- * that descriptor. Only such a class, of a loader that sees the servlet API, is looked at further
- * ({@link ServletTypes}) and woven ({@link ServletMethodWeaver}); every other class costs a byte
- * scan.
+ * {@code service(ServletRequest, ServletResponse)} only if a string of its constant pool starts
+ * as that descriptor does. Only such a class, of a loader that sees the servlet API, is looked at
+ * further ({@link ServletTypes}) and woven ({@link ServletMethodWeaver}); every other class costs
+ * a walk over its constant pool.
  */
 final class ServletTransformer implements ClassFileTransformer {
     private static final System.Logger LOG = System.getLogger(ServletTransformer.class.getName());
@@ -55,28 +56,30 @@ final class ServletTransformer implements ClassFileTransformer {
         if (loader == null || internalName == null || classFile == null || BUSY.get() != null || ignored(internalName)) {
             return null;
         }
-        List<ServletNamespace> candidates = null;
-        for (int i = 0; i < descriptorStarts.length; i++) {
-            if (contains(classFile, descriptorStarts[i]) && loaders[i].matches(loader)) {
-                if (candidates == null) {
-                    candidates = new ArrayList<>(descriptorStarts.length);
-                }
-                candidates.add(namespaces.get(i));
-            }
+        int mentioned = mentionedDescriptors(classFile, descriptorStarts);
+        if (mentioned == 0) {
+            return null; // nearly every class ends here
         }
-        if (candidates == null) {
-            return null;
-        }
+        // From here on class loading may happen on this thread (the loader's resources, ASM's
+        // classes) and would come back through here: left alone while this runs.
         BUSY.set(Boolean.TRUE);
         try {
-            List<ServletNamespace> implemented = ServletTypes.servletOrFilterOf(classFile, loader, candidates);
-            byte[] advised = implemented.isEmpty() ? null : ServletMethodWeaver.weave(classFile, implemented);
-            if (advised != null) {
+            List<ServletNamespace> candidates = new ArrayList<>(descriptorStarts.length);
+            for (int i = 0; i < descriptorStarts.length; i++) {
+                if ((mentioned & (1 << i)) != 0 && loaders[i].matches(loader)) {
+                    candidates.add(namespaces.get(i));
+                }
+            }
+            List<ServletNamespace> implemented = candidates.isEmpty()
+                    ? candidates : ServletTypes.servletOrFilterOf(classFile, loader, candidates);
+            byte[] woven = implemented.isEmpty() ? null : ServletMethodWeaver.weave(classFile, implemented);
+            if (woven != null) {
                 LOG.log(Level.DEBUG, "Interakt capture: instrumented {0}", internalName);
             }
-            return advised;
+            return woven;
         } catch (Throwable t) {
-            // An unresolvable super type, say: the class stays as it is, no news for the app's log.
+            // An unreadable class file or a loader that fails on a lookup, say: the class stays as
+            // it is, no news for the application's log.
             LOG.log(Level.DEBUG, () -> "Interakt capture: could not instrument " + internalName + ": " + t, t);
             return null;
         } finally {
@@ -91,6 +94,69 @@ final class ServletTransformer implements ClassFileTransformer {
             }
         }
         return false;
+    }
+
+    /**
+     * Which of the descriptor starts (bit i for {@code starts[i]}) begin a string of the class
+     * file's constant pool. Walks the constant pool entry by entry and compares only where a
+     * string begins, so most of the file is skipped, not scanned; a constant pool it cannot walk
+     * (a tag newer than this code) is scanned byte by byte instead.
+     */
+    static int mentionedDescriptors(byte[] classFile, byte[][] starts) {
+        try {
+            int count = readUnsignedShort(classFile, 8);
+            int offset = 10;
+            int found = 0;
+            for (int index = 1; index < count; index++) {
+                int tag = classFile[offset];
+                switch (tag) {
+                    case 1 -> { // Utf8
+                        int length = readUnsignedShort(classFile, offset + 1);
+                        found |= startsAt(classFile, offset + 3, length, starts);
+                        offset += 3 + length;
+                    }
+                    case 3, 4, 9, 10, 11, 12, 17, 18 -> offset += 5; // Integer, Float, refs, NameAndType, (Invoke)Dynamic
+                    case 5, 6 -> { // Long, Double: two slots
+                        offset += 9;
+                        index++;
+                    }
+                    case 7, 8, 16, 19, 20 -> offset += 3; // Class, String, MethodType, Module, Package
+                    case 15 -> offset += 4; // MethodHandle
+                    default -> {
+                        return scanned(classFile, starts);
+                    }
+                }
+            }
+            return found;
+        } catch (ArrayIndexOutOfBoundsException truncated) {
+            return scanned(classFile, starts);
+        }
+    }
+
+    private static int startsAt(byte[] classFile, int offset, int length, byte[][] starts) {
+        int found = 0;
+        for (int i = 0; i < starts.length; i++) {
+            byte[] start = starts[i];
+            if (length >= start.length && classFile[offset] == start[0] && classFile[offset + 1] == start[1]
+                    && Arrays.equals(classFile, offset, offset + start.length, start, 0, start.length)) {
+                found |= 1 << i;
+            }
+        }
+        return found;
+    }
+
+    private static int scanned(byte[] classFile, byte[][] starts) {
+        int found = 0;
+        for (int i = 0; i < starts.length; i++) {
+            if (contains(classFile, starts[i])) {
+                found |= 1 << i;
+            }
+        }
+        return found;
+    }
+
+    private static int readUnsignedShort(byte[] bytes, int offset) {
+        return ((bytes[offset] & 0xFF) << 8) | (bytes[offset + 1] & 0xFF);
     }
 
     /** Whether {@code pattern} occurs in {@code bytes}: a plain scan, class files are a few KiB. */

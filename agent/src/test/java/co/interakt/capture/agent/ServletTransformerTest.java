@@ -22,7 +22,10 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -93,6 +96,40 @@ class ServletTransformerTest {
         assertTrue(ServletTransformer.contains("xxabc".getBytes(StandardCharsets.US_ASCII), pattern));
         assertFalse(ServletTransformer.contains("xxab".getBytes(StandardCharsets.US_ASCII), pattern));
         assertFalse(ServletTransformer.contains("ab".getBytes(StandardCharsets.US_ASCII), pattern));
+    }
+
+    /**
+     * Walking the constant pool finds exactly what a scan of every byte finds, on every class of
+     * the test class path's jars (servlet APIs, Jetty, JUnit, Byte Buddy...: some 8,000).
+     */
+    @Test
+    void theConstantPoolWalkFindsWhatAByteScanFinds() throws IOException {
+        byte[][] starts = {
+            ServletTransformer.descriptorStart(ServletNamespace.JAKARTA), ServletTransformer.descriptorStart(ServletNamespace.JAVAX)};
+        int classes = 0;
+        int mentioning = 0;
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!entry.endsWith(".jar")) {
+                continue;
+            }
+            try (JarFile jar = new JarFile(entry)) {
+                for (JarEntry file : Collections.list(jar.entries())) {
+                    if (!file.getName().endsWith(".class")) {
+                        continue;
+                    }
+                    byte[] bytes;
+                    try (InputStream in = jar.getInputStream(file)) {
+                        bytes = in.readAllBytes();
+                    }
+                    int scanned = (ServletTransformer.contains(bytes, starts[0]) ? 1 : 0) | (ServletTransformer.contains(bytes, starts[1]) ? 2 : 0);
+                    assertEquals(scanned, ServletTransformer.mentionedDescriptors(bytes, starts), entry + "!" + file.getName());
+                    classes++;
+                    mentioning += scanned == 0 ? 0 : 1;
+                }
+            }
+        }
+        assertTrue(classes > 5_000, classes + " classes");
+        assertTrue(mentioning > 20, mentioning + " classes mention a servlet descriptor");
     }
 
     @Test
