@@ -12,7 +12,7 @@ A=${1:?usage: run-ab.sh A.jar [B.jar]}
 B=${2:-$AGENT_JAR}
 ROUNDS=${BENCH_AB_ROUNDS:-4}
 ensure_wrk
-build
+build >&2
 await_quiet
 start_sandbox "$SANDBOX_PORT"
 printf '| Round | Configuration | requests in 10 s | app CPU per request (µs) |\n| --- | --- | ---: | ---: |\n'

@@ -1,5 +1,6 @@
 package co.interakt.capture.agent;
 
+import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -72,6 +73,36 @@ final class ServletMethodWeaver {
             }
         }
         return null;
+    }
+
+    /**
+     * The namespaces among {@code candidates} for which the class file declares a method to weave:
+     * read from its method headers alone (no code), to spare the type hierarchy check that
+     * follows the many classes that only call such a method.
+     */
+    static List<ServletNamespace> declaringAdvised(byte[] classFile, List<ServletNamespace> candidates) {
+        List<ServletNamespace> declaring = new ArrayList<>(candidates.size());
+        OpenedClassReader.of(classFile).accept(new ClassVisitor(OpenedClassReader.ASM_API) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                ServletNamespace namespace = advised(candidates, access, name, descriptor);
+                if (namespace != null && !containsSame(declaring, namespace)) {
+                    declaring.add(namespace);
+                }
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return declaring;
+    }
+
+    /** By identity: a record's {@code equals} would link a bootstrap method on its first use, at start-up. */
+    private static boolean containsSame(List<ServletNamespace> namespaces, ServletNamespace namespace) {
+        for (ServletNamespace candidate : namespaces) {
+            if (candidate == namespace) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The woven class file, or {@code null} when the class declares no method to advise. */

@@ -70,8 +70,8 @@ final class ServletTransformer implements ClassFileTransformer {
                     candidates.add(namespaces.get(i));
                 }
             }
-            List<ServletNamespace> implemented = candidates.isEmpty()
-                    ? candidates : ServletTypes.servletOrFilterOf(classFile, loader, candidates);
+            List<ServletNamespace> declaring = candidates.isEmpty() ? candidates : ServletMethodWeaver.declaringAdvised(classFile, candidates);
+            List<ServletNamespace> implemented = declaring.isEmpty() ? declaring : ServletTypes.servletOrFilterOf(classFile, loader, declaring);
             byte[] woven = implemented.isEmpty() ? null : ServletMethodWeaver.weave(classFile, implemented);
             if (woven != null) {
                 LOG.log(Level.DEBUG, "Interakt capture: instrumented {0}", internalName);
