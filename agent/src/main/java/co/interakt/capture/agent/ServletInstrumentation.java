@@ -103,7 +103,8 @@ final class ServletInstrumentation {
             }
         }
         for (ServletNamespace namespace : namespaces) {
-            if (ServletHooks.findInterface(type, namespace.servlet()) != null || ServletHooks.findInterface(type, namespace.filter()) != null) {
+            if (ServletHooks.findInterface(type, namespace.servlet()) != null
+                    || ServletHooks.findInterface(type, namespace.filter()) != null) {
                 return true;
             }
         }

@@ -142,7 +142,8 @@ final class ServletMethodWeaver {
                 return method;
             }
             woven = true;
-            return new DispatchingMethod(method, ServletNamespace.internal(namespace.request()), frames ? entryLocals(owner, descriptor) : null);
+            Object[] entryLocals = frames ? entryLocals(owner, descriptor) : null;
+            return new DispatchingMethod(method, ServletNamespace.internal(namespace.request()), entryLocals);
         }
     }
 

@@ -67,14 +67,22 @@ record ServletNamespace(String apiPackage, String hookClass, List<String> bridge
         return className.replace('.', '/');
     }
 
-    /** {@code service(ServletRequest, ServletResponse)}'s descriptor: {@code (L…/ServletRequest;L…/ServletResponse;)V}. */
+    /**
+     * How both woven methods' descriptors start, {@code (Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;}:
+     * the request first, the response second.
+     */
+    String descriptorStart() {
+        return "(L" + internal(request()) + ";L" + internal(response()) + ";";
+    }
+
+    /** {@code service(ServletRequest, ServletResponse)}'s descriptor. */
     String serviceDescriptor() {
-        return "(L" + internal(request()) + ";L" + internal(response()) + ";)V";
+        return descriptorStart() + ")V";
     }
 
     /** {@code doFilter(ServletRequest, ServletResponse, FilterChain)}'s descriptor. */
     String doFilterDescriptor() {
-        return "(L" + internal(request()) + ";L" + internal(response()) + ";L" + internal(filterChain()) + ";)V";
+        return descriptorStart() + "L" + internal(filterChain()) + ";)V";
     }
 
     /** The resource a class loader must see to be worth matching, e.g. {@code jakarta/servlet/Servlet.class}. */

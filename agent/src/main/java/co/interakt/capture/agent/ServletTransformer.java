@@ -44,10 +44,9 @@ final class ServletTransformer implements ClassFileTransformer {
         }
     }
 
-    /** {@code (Ljakarta/servlet/ServletRequest;Ljakarta/servlet/ServletResponse;}: both advised methods' descriptors start so. */
+    /** {@link ServletNamespace#descriptorStart()} as the bytes a class file spells it in. */
     static byte[] descriptorStart(ServletNamespace namespace) {
-        return ("(L" + namespace.request().replace('.', '/') + ";L" + namespace.response().replace('.', '/') + ";")
-                .getBytes(StandardCharsets.US_ASCII);
+        return namespace.descriptorStart().getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
@@ -70,8 +69,10 @@ final class ServletTransformer implements ClassFileTransformer {
                     candidates.add(namespaces.get(i));
                 }
             }
-            List<ServletNamespace> declaring = candidates.isEmpty() ? candidates : ServletMethodWeaver.declaringAdvised(classFile, candidates);
-            List<ServletNamespace> implemented = declaring.isEmpty() ? declaring : ServletTypes.servletOrFilterOf(classFile, loader, declaring);
+            List<ServletNamespace> declaring = candidates.isEmpty()
+                    ? candidates : ServletMethodWeaver.declaringAdvised(classFile, candidates);
+            List<ServletNamespace> implemented = declaring.isEmpty()
+                    ? declaring : ServletTypes.servletOrFilterOf(classFile, loader, declaring);
             byte[] woven = implemented.isEmpty() ? null : ServletMethodWeaver.weave(classFile, implemented);
             if (woven != null) {
                 LOG.log(Level.DEBUG, "Interakt capture: instrumented {0}", internalName);
