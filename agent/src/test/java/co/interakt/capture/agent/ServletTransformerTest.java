@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.interakt.capture.agent.bootstrap.Dispatcher;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
@@ -50,6 +52,41 @@ class ServletTransformerTest {
                 throw new IllegalStateException("boom");
             }
             ((List<Object>) response).add(request); // the request the body sees
+        }
+    }
+
+    /**
+     * A filter with the control flow the woven code must respect: a loop head at the first
+     * instruction, its own handler catching an exception, a return inside try/finally, and an
+     * exception from the chain leaving through its finally.
+     */
+    public static final class SampleFilter implements Filter {
+        public final List<String> trace = new ArrayList<>();
+        private int spins;
+
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+            do {
+                spins++;
+            } while (spins % 3 != 0);
+            try {
+                if (request == null) {
+                    throw new IllegalStateException("caught inside");
+                }
+                trace.add("request");
+            } catch (IllegalStateException e) {
+                trace.add("own handler");
+            }
+            try {
+                if (response == null) {
+                    trace.add("early return");
+                    return;
+                }
+                chain.doFilter(request, response);
+                trace.add("chain returned");
+            } finally {
+                trace.add("finally");
+            }
         }
     }
 
@@ -136,7 +173,7 @@ class ServletTransformerTest {
     void leavesAloneWhatIsNoFilterOrServlet() throws IOException {
         ClassLoader loader = getClass().getClassLoader();
         assertNull(transform(loader, SampleChain.class)); // the descriptor, but a FilterChain
-        assertNull(transform(loader, jakarta.servlet.Filter.class)); // an interface
+        assertNull(transform(loader, Filter.class)); // an interface
         assertNull(transform(loader, HttpServletRequestWrapper.class)); // no service or doFilter
         assertNull(transform(loader, ServletTransformerTest.class)); // names the API, declares nothing of it
         assertNull(transform(null, SampleServlet.class)); // the bootstrap loader holds no servlet API
@@ -179,6 +216,41 @@ class ServletTransformerTest {
         byte[] woven = transformer.transform(null, loader, SampleServlet.class.getName().replace('.', '/'), null, null, writer.toByteArray());
         assertNotNull(woven);
         runsTheDispatcherAroundTheBody(loader, woven);
+    }
+
+    /** Exactly one enter and one exit per call, whichever way it ends; the method's own flow as before. */
+    @Test
+    void keepsTheControlFlowOfTheFilterItWeaves() throws Exception {
+        ClassLoader loader = getClass().getClassLoader();
+        byte[] woven = transform(loader, SampleFilter.class);
+        assertNotNull(woven);
+        Recorder recorder = new Recorder();
+        Dispatcher.install(recorder);
+        Class<?> type = new SingleClassLoader(loader, SampleFilter.class.getName(), woven).loadClass(SampleFilter.class.getName());
+        Object filter = type.getConstructor().newInstance();
+        @SuppressWarnings("unchecked")
+        List<String> trace = (List<String>) type.getField("trace").get(filter);
+        Method doFilter = type.getMethod("doFilter", ServletRequest.class, ServletResponse.class, FilterChain.class);
+        ServletRequest request = new HttpServletRequestWrapper(proxy(jakarta.servlet.http.HttpServletRequest.class));
+        ServletResponse response = proxy(ServletResponse.class);
+        FilterChain passes = (rq, rs) -> { };
+        FilterChain fails = (rq, rs) -> {
+            throw new ServletException("chain failed");
+        };
+
+        doFilter.invoke(filter, request, response, passes);
+        assertEquals(List.of("request", "chain returned", "finally"), trace);
+        trace.clear();
+        doFilter.invoke(filter, null, null, passes);
+        assertEquals(List.of("own handler", "early return", "finally"), trace);
+        trace.clear();
+        InvocationTargetException thrown = assertThrows(InvocationTargetException.class,
+                () -> doFilter.invoke(filter, request, response, fails));
+        assertEquals("chain failed", thrown.getCause().getMessage());
+        assertEquals(List.of("request", "finally"), trace);
+
+        assertEquals(List.of("begin", "end ok", "begin", "end ok", "begin", "end chain failed"), recorder.calls);
+        assertEquals(0, depth());
     }
 
     private static void runsTheDispatcherAroundTheBody(ClassLoader loader, byte[] woven) throws Exception {
