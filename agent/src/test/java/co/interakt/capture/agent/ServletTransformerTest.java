@@ -34,6 +34,8 @@ import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.Opcodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The transformer on real class files, without an agent: which classes it hands to Byte Buddy,
@@ -201,17 +203,22 @@ class ServletTransformerTest {
         assertNotNull(transform(getClass().getClassLoader(), HttpServlet.class)); // where it resolves, woven
     }
 
-    /** A Java 5 class file has no stack map frames and must get none: the JVM verifies it by inference. */
-    @Test
-    void advisesAClassFileOlderThanStackMapFrames() throws Exception {
+    /**
+     * Class files older than Java 7 get no stack map frames: a Java 5 one has none (the JVM verifies
+     * it by inference), a Java 6 one may carry frames for its own code, and the JVM falls back to
+     * inference when they do not cover ours.
+     */
+    @ParameterizedTest(name = "class file version {0}")
+    @ValueSource(ints = {Opcodes.V1_5, Opcodes.V1_6})
+    void advisesAClassFileOlderThanJava7(int version) throws Exception {
         ClassReader reader = new ClassReader(classFile(SampleServlet.class));
         ClassWriter writer = new ClassWriter(0);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
-            public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
-                super.visit(Opcodes.V1_5, access, name, signature, superName, interfaces);
+            public void visit(int ignored, int access, String name, String signature, String superName, String[] interfaces) {
+                super.visit(version, access, name, signature, superName, interfaces);
             }
-        }, ClassReader.SKIP_FRAMES);
+        }, version < Opcodes.V1_6 ? ClassReader.SKIP_FRAMES : 0);
         ClassLoader loader = getClass().getClassLoader();
         byte[] woven = transformer.transform(null, loader, SampleServlet.class.getName().replace('.', '/'), null, null, writer.toByteArray());
         assertNotNull(woven);
