@@ -34,7 +34,6 @@ final class AgentStartup {
         }
         CaptureEngine engine = null;
         try {
-            ByteBuddyProperties.configure(System.getProperties());
             engine = CaptureEngine.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "interakt-capture-agent-shutdown"));
             List<ServletNamespace> namespaces = ServletNamespace.ALL;

@@ -9,7 +9,6 @@ import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
-import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * Wraps the advised methods of a filter or servlet class file in calls to the bootstrap
@@ -82,7 +81,7 @@ final class ServletMethodWeaver {
      */
     static List<ServletNamespace> declaringAdvised(byte[] classFile, List<ServletNamespace> candidates) {
         List<ServletNamespace> declaring = new ArrayList<>(candidates.size());
-        OpenedClassReader.of(classFile).accept(new ClassVisitor(OpenedClassReader.ASM_API) {
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
                 ServletNamespace namespace = advised(candidates, access, name, descriptor);
@@ -107,7 +106,7 @@ final class ServletMethodWeaver {
 
     /** The woven class file, or {@code null} when the class declares no method to advise. */
     static byte[] weave(byte[] classFile, List<ServletNamespace> namespaces) {
-        ClassReader reader = OpenedClassReader.of(classFile);
+        ClassReader reader = new ClassReader(classFile);
         // Passing the reader lets the writer copy the constant pool and every method left alone as is.
         ClassWriter writer = new ClassWriter(reader, 0);
         Weaving weaving = new Weaving(writer, namespaces);
@@ -123,7 +122,7 @@ final class ServletMethodWeaver {
         boolean woven;
 
         Weaving(ClassVisitor next, List<ServletNamespace> namespaces) {
-            super(OpenedClassReader.ASM_API, next);
+            super(Opcodes.ASM9, next);
             this.namespaces = namespaces;
         }
 
@@ -170,7 +169,7 @@ final class ServletMethodWeaver {
         private final Label handler = new Label();
 
         DispatchingMethod(MethodVisitor next, String requestType, Object[] entryLocals) {
-            super(OpenedClassReader.ASM_API, next);
+            super(Opcodes.ASM9, next);
             this.requestType = requestType;
             this.entryLocals = entryLocals;
         }

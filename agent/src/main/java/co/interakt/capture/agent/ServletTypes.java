@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * Whether a class being loaded is a concrete filter or servlet, told from class files alone: its
@@ -30,7 +29,7 @@ final class ServletTypes {
      * implements, directly or through its super types; none for an interface.
      */
     static List<ServletNamespace> servletOrFilterOf(byte[] classFile, ClassLoader loader, List<ServletNamespace> candidates) {
-        ClassReader reader = OpenedClassReader.of(classFile);
+        ClassReader reader = new ClassReader(classFile);
         if ((reader.getAccess() & Opcodes.ACC_INTERFACE) != 0) {
             return Collections.emptyList();
         }
@@ -57,7 +56,7 @@ final class ServletTypes {
             }
             byte[] superType = read(loader, type);
             if (superType != null) {
-                enqueue(pending, OpenedClassReader.of(superType));
+                enqueue(pending, new ClassReader(superType));
             }
         }
         List<ServletNamespace> namespaces = new ArrayList<>(found);
