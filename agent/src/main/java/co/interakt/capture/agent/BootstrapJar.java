@@ -12,7 +12,7 @@ import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 
 /**
- * Copies the agent's bootstrap package (the dispatcher the advice calls) into a small temporary
+ * Copies the agent's bootstrap package (the dispatcher the woven code calls) into a small temporary
  * jar and appends it to the bootstrap class path, where every class loader finds it. Runs before
  * anything loads the dispatcher from the agent jar, so only the bootstrap copy is ever used.
  */

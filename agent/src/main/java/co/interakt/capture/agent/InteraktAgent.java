@@ -11,7 +11,7 @@ import java.lang.instrument.Instrumentation;
  * <p>Order matters. The configuration comes first, so a switched-off or broken capture installs
  * nothing. Then the dispatcher goes onto the bootstrap class path, and only then may a class that
  * names it ({@link AgentStartup}) be loaded: loaded earlier, the dispatcher would come from the
- * agent jar, a copy the advice in other class loaders never sees.
+ * agent jar, a copy the woven code in other class loaders never sees.
  *
  * <p>{@code premain} returns once the instrumentation is installed, so the very first request is
  * captured. Installing is cheap (a JDK class file transformer; see {@link ServletTransformer}):

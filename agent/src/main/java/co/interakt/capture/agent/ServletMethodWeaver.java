@@ -79,9 +79,9 @@ final class ServletMethodWeaver {
      * read from its method headers alone (no code), to spare the type hierarchy check that
      * follows the many classes that only call such a method.
      */
-    static List<ServletNamespace> declaringAdvised(byte[] classFile, List<ServletNamespace> candidates) {
+    static List<ServletNamespace> declaringAdvised(ClassReader reader, List<ServletNamespace> candidates) {
         List<ServletNamespace> declaring = new ArrayList<>(candidates.size());
-        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
                 ServletNamespace namespace = advised(candidates, access, name, descriptor);
@@ -105,8 +105,7 @@ final class ServletMethodWeaver {
     }
 
     /** The woven class file, or {@code null} when the class declares no method to advise. */
-    static byte[] weave(byte[] classFile, List<ServletNamespace> namespaces) {
-        ClassReader reader = new ClassReader(classFile);
+    static byte[] weave(ClassReader reader, List<ServletNamespace> namespaces) {
         // Passing the reader lets the writer copy the constant pool and every method left alone as is.
         ClassWriter writer = new ClassWriter(reader, 0);
         Weaving weaving = new Weaving(writer, namespaces);

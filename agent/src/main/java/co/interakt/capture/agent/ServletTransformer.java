@@ -7,6 +7,7 @@ import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import net.bytebuddy.jar.asm.ClassReader;
 
 /**
  * The class file transformer, in plain JDK code: it sees every class the JVM loads, so its common
@@ -69,11 +70,15 @@ final class ServletTransformer implements ClassFileTransformer {
                     candidates.add(namespaces.get(i));
                 }
             }
-            List<ServletNamespace> declaring = candidates.isEmpty()
-                    ? candidates : ServletMethodWeaver.declaringAdvised(classFile, candidates);
+            if (candidates.isEmpty()) {
+                return null;
+            }
+            // One reader for the three looks at the class file: it parses the constant pool once.
+            ClassReader reader = new ClassReader(classFile);
+            List<ServletNamespace> declaring = ServletMethodWeaver.declaringAdvised(reader, candidates);
             List<ServletNamespace> implemented = declaring.isEmpty()
-                    ? declaring : ServletTypes.servletOrFilterOf(classFile, loader, declaring);
-            byte[] woven = implemented.isEmpty() ? null : ServletMethodWeaver.weave(classFile, implemented);
+                    ? declaring : ServletTypes.servletOrFilterOf(reader, loader, declaring);
+            byte[] woven = implemented.isEmpty() ? null : ServletMethodWeaver.weave(reader, implemented);
             if (woven != null) {
                 LOG.log(Level.DEBUG, "Interakt capture: instrumented {0}", internalName);
             }

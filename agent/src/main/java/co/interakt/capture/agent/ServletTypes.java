@@ -28,8 +28,7 @@ final class ServletTypes {
      * The namespaces among {@code candidates} whose {@code Servlet} or {@code Filter} the class
      * implements, directly or through its super types; none for an interface.
      */
-    static List<ServletNamespace> servletOrFilterOf(byte[] classFile, ClassLoader loader, List<ServletNamespace> candidates) {
-        ClassReader reader = new ClassReader(classFile);
+    static List<ServletNamespace> servletOrFilterOf(ClassReader reader, ClassLoader loader, List<ServletNamespace> candidates) {
         if ((reader.getAccess() & Opcodes.ACC_INTERFACE) != 0) {
             return Collections.emptyList();
         }

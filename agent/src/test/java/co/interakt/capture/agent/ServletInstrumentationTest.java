@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.stream.Stream;
+import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.Type;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -85,7 +86,7 @@ class ServletInstrumentationTest {
     @ParameterizedTest(name = "{0}: {1}: {2}")
     @MethodSource("types")
     void typesAreServletsOrFilters(ServletNamespace namespace, Class<?> type, boolean matches) throws IOException {
-        List<ServletNamespace> found = ServletTypes.servletOrFilterOf(classFile(type), getClass().getClassLoader(), ServletNamespace.ALL);
+        List<ServletNamespace> found = ServletTypes.servletOrFilterOf(new ClassReader(classFile(type)), getClass().getClassLoader(), ServletNamespace.ALL);
         assertEquals(matches, found.contains(namespace));
     }
 

@@ -11,7 +11,7 @@ package co.interakt.capture.agent.bootstrap;
  */
 public final class Dispatcher {
 
-    /** What the agent plugs in; JDK types only, as the advice and this class see no other. */
+    /** What the agent plugs in; JDK types only, as the woven code and this class see no other. */
     public interface Delegate {
         /** Starts capturing this request: an opaque handle, or {@code null} to leave it alone. */
         Object begin(Object request, Object response);
