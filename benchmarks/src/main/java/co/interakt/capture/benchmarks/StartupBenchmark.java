@@ -28,10 +28,21 @@ import java.util.concurrent.TimeUnit;
  * {@link #READY_MARKERS ready} line appeared in the output, waiting for it after the first 200 if need
  * be. Summary:
  * {@code ready NAME median_ms min_ms max_ms}.
+ *
+ * <p>Each run also records the CPU time (user + system, all threads) the JVM had used when the
+ * first 200 arrived, read from {@code /proc/PID/stat} (Linux; 10 ms ticks): on a machine shared
+ * with other work it varies far less than the wall time, which includes waiting for a CPU.
+ * Summary: {@code cpu NAME median_ms min_ms max_ms}. And, as the configurations of one round ran
+ * back to back, each configuration after the first is compared with the first round by round:
+ * {@code paired wall|cpu NAME median q1 q3 min max}, the differences in ms (the median of the
+ * paired differences, its quartiles and extremes), which a drift of the machine's load over the
+ * run cancels out of.
  */
 public final class StartupBenchmark {
     private static final long POLL_MILLIS = 5;
-    private static final long GIVE_UP_MILLIS = 60_000;
+    private static final long GIVE_UP_MILLIS = Long.getLong("startup.give-up-ms", 120_000);
+    /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+    private static final double CLOCK_TICKS = Double.parseDouble(System.getProperty("startup.clock-ticks", "100"));
     /** The agent's line saying capture is on: "...; ready in N ms". */
     static final List<String> READY_MARKERS = List.of("; ready in ");
 
@@ -57,22 +68,52 @@ public final class StartupBenchmark {
         }
         Map<String, List<Double>> results = new LinkedHashMap<>();
         Map<String, List<Double>> ready = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
         commands.keySet().forEach(name -> results.put(name, new ArrayList<>()));
+        commands.keySet().forEach(name -> cpu.put(name, new ArrayList<>()));
         for (int rep = 1; rep <= reps; rep++) {
             for (Map.Entry<String, String> config : commands.entrySet()) {
                 boolean awaitReady = readyLog.contains(config.getKey());
                 double[] millis = once(config.getValue(), port, path, logs.resolve("startup-" + config.getKey() + "-" + rep + ".log"), awaitReady);
                 results.get(config.getKey()).add(millis[0]);
+                cpu.get(config.getKey()).add(millis[2]);
                 if (awaitReady) {
                     ready.computeIfAbsent(config.getKey(), k -> new ArrayList<>()).add(millis[1]);
-                    System.out.printf("run %d %s %.0f ms (capture ready at %.0f ms)%n", rep, config.getKey(), millis[0], millis[1]);
+                    System.out.printf("run %d %s %.0f ms cpu %.0f ms (capture ready at %.0f ms)%n", rep, config.getKey(), millis[0], millis[2], millis[1]);
                 } else {
-                    System.out.printf("run %d %s %.0f ms%n", rep, config.getKey(), millis[0]);
+                    System.out.printf("run %d %s %.0f ms cpu %.0f ms%n", rep, config.getKey(), millis[0], millis[2]);
                 }
             }
         }
         summarise("startup", results);
         summarise("ready", ready);
+        summarise("cpu", cpu);
+        paired("wall", results);
+        paired("cpu", cpu);
+    }
+
+    /** Per configuration after the first: round-by-round differences from the first, their median, quartiles and extremes. */
+    private static void paired(String label, Map<String, List<Double>> results) {
+        List<String> names = new ArrayList<>(results.keySet());
+        List<Double> base = results.get(names.get(0));
+        for (String name : names.subList(1, names.size())) {
+            List<Double> runs = results.get(name);
+            double[] differences = new double[runs.size()];
+            for (int i = 0; i < differences.length; i++) {
+                differences[i] = runs.get(i) - base.get(i);
+            }
+            java.util.Arrays.sort(differences);
+            System.out.printf("paired %s %s %.0f %.0f %.0f %.0f %.0f%n", label, name, median(differences),
+                    quantile(differences, 0.25), quantile(differences, 0.75), differences[0], differences[differences.length - 1]);
+        }
+    }
+
+    /** Linear interpolation between the closest ranks (R's type 7, a spreadsheet's QUARTILE). */
+    static double quantile(double[] sorted, double p) {
+        double rank = p * (sorted.length - 1);
+        int low = (int) Math.floor(rank);
+        int high = Math.min(low + 1, sorted.length - 1);
+        return sorted[low] + (rank - low) * (sorted[high] - sorted[low]);
     }
 
     private static void summarise(String label, Map<String, List<Double>> results) {
@@ -82,7 +123,10 @@ public final class StartupBenchmark {
         });
     }
 
-    /** Milliseconds from start to the first 200 and, when asked, to the agent's ready line (else NaN). */
+    /**
+     * Milliseconds from start to the first 200; to the agent's ready line when asked (else NaN); and
+     * the CPU time the process had used at the first 200 (NaN where /proc cannot tell).
+     */
     private static double[] once(String command, int port, String path, Path log, boolean awaitReady) throws Exception {
         awaitPortFree(port);
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec " + command)
@@ -92,6 +136,7 @@ public final class StartupBenchmark {
         Process process = builder.start();
         double served = Double.NaN;
         double ready = Double.NaN;
+        double cpu = Double.NaN;
         try {
             while (true) {
                 if (awaitReady && Double.isNaN(ready) && readyLogged(Files.readString(log, StandardCharsets.ISO_8859_1))) {
@@ -99,9 +144,10 @@ public final class StartupBenchmark {
                 }
                 if (Double.isNaN(served) && answers200(port, path)) {
                     served = (System.nanoTime() - start) / 1e6;
+                    cpu = cpuMillis(process.pid());
                 }
                 if (!Double.isNaN(served) && (!awaitReady || !Double.isNaN(ready))) {
-                    return new double[] {served, ready};
+                    return new double[] {served, ready, cpu};
                 }
                 if (!process.isAlive()) {
                     throw new IllegalStateException("exited with " + process.exitValue() + " before serving; see " + log);
@@ -116,6 +162,18 @@ public final class StartupBenchmark {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+        }
+    }
+
+    /** User + system CPU time of the process, all its threads, from /proc/PID/stat (fields 14 and 15, in clock ticks). */
+    static double cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 1000.0 / CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 
