@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Starts the engine, plugs it into the dispatcher and installs the instrumentation; loaded only
- * once the dispatcher is on the bootstrap class path. Nothing propagates into the JVM's start-up;
- * whatever fails, what was started is closed again.
+ * Starts the engine, plugs it into the dispatcher and installs the instrumentation. Nothing
+ * propagates into the JVM's start-up; whatever fails, what was started is closed again.
  */
 final class AgentStartup {
     private static final System.Logger LOG = System.getLogger(AgentStartup.class.getName());
@@ -37,8 +36,11 @@ final class AgentStartup {
             engine = CaptureEngine.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "interakt-capture-agent-shutdown"));
             List<ServletNamespace> namespaces = ServletNamespace.ALL;
-            Dispatcher.install(new CaptureDispatch(new ServletHooks(namespaces, engine, AgentStartup.class.getClassLoader())));
-            ServletInstrumentation.install(instrumentation, namespaces, loadedClassesToo);
+            CaptureDispatch dispatch = new CaptureDispatch(new ServletHooks(namespaces, engine, AgentStartup.class.getClassLoader()));
+            Dispatcher.install(dispatch);
+            BootstrapFallback.prepare(instrumentation, dispatch);
+            ServletTransformer transformer = ServletInstrumentation.install(instrumentation, namespaces, loadedClassesToo);
+            dispatch.reportAtFirstRequest(transformer.stats());
             long millis = (System.nanoTime() - beganNanos) / 1_000_000;
             LOG.log(Level.INFO, StartupSummary.describe(StartupSummary.version(), mode, config) + "; ready in " + millis + " ms");
         } catch (Throwable t) {

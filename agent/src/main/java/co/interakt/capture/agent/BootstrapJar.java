@@ -13,8 +13,8 @@ import java.util.jar.JarOutputStream;
 
 /**
  * Copies the agent's bootstrap package (the dispatcher the woven code calls) into a small temporary
- * jar and appends it to the bootstrap class path, where every class loader finds it. Runs before
- * anything loads the dispatcher from the agent jar, so only the bootstrap copy is ever used.
+ * jar and appends it to the bootstrap class path, for the class loaders that do not see the agent
+ * jar ({@link BootstrapFallback}); most applications never need it.
  */
 final class BootstrapJar {
     static final String PACKAGE_PATH = "co/interakt/capture/agent/bootstrap/";

@@ -8,10 +8,11 @@ import java.lang.instrument.Instrumentation;
  * start ({@link #premain}) or attached to a running JVM ({@link #agentmain}). Neither ever throws:
  * whatever goes wrong is logged and the application runs on without capture.
  *
- * <p>Order matters. The configuration comes first, so a switched-off or broken capture installs
- * nothing. Then the dispatcher goes onto the bootstrap class path, and only then may a class that
- * names it ({@link AgentStartup}) be loaded: loaded earlier, the dispatcher would come from the
- * agent jar, a copy the woven code in other class loaders never sees.
+ * <p>The configuration comes first, so a switched-off or broken capture installs nothing. The
+ * dispatcher the woven code calls is the agent jar's own, which the system class loader defines:
+ * nothing goes onto the bootstrap class path unless a class loader that does not see the agent jar
+ * turns up ({@link BootstrapFallback}), so the JVM's class-data-sharing archive stays in use for
+ * the application's classes.
  *
  * <p>{@code premain} returns once the instrumentation is installed, so the very first request is
  * captured. Installing is cheap (a JDK class file transformer; see {@link ServletTransformer}):
@@ -36,7 +37,6 @@ public final class InteraktAgent {
             if (config == null) {
                 return;
             }
-            BootstrapJar.appendTo(instrumentation);
             AgentStartup.start(config, instrumentation, premain ? "premain" : "attached", !premain, began);
         } catch (Throwable t) {
             AgentConfiguration.disabled("could not start: " + t, t);

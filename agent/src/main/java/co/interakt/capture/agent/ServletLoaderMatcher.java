@@ -9,8 +9,9 @@ import java.util.WeakHashMap;
  * Which class loaders' classes may be woven. Only loaders that can see the servlet API are worth
  * a closer look: this one resource lookup per loader spares the type checks of every class of
  * every other loader (the JDK's, build tools', libraries' own). And only loaders that resolve the
- * dispatcher to the one the agent plugged into: woven code calling a dispatcher its loader cannot
- * find would throw into the application (an OSGi bundle or a JBoss module without boot
+ * dispatcher to one the agent plugged into: the agent jar's, through the system class loader, or
+ * else the bootstrap copy ({@link BootstrapFallback}). Woven code calling a dispatcher its loader
+ * cannot find would throw into the application (an OSGi bundle or a JBoss module without boot
  * delegation for {@code co.interakt.capture.agent.bootstrap}); such a loader's classes are left
  * as they are. Answers are remembered per loader, weakly.
  */
@@ -42,18 +43,30 @@ final class ServletLoaderMatcher {
     }
 
     private static boolean resolvesOurDispatcher(ClassLoader loader) {
-        Class<?> found;
+        Class<?> found = find(loader);
+        if (found == Dispatcher.class) {
+            return true; // the agent jar's copy, through the system class loader
+        }
+        if (found == null) {
+            // A loader that does not delegate to the system loader: the bootstrap copy, if it does
+            // delegate our package to the bootstrap loader.
+            Class<?> bootstrapCopy = BootstrapFallback.dispatcher();
+            found = bootstrapCopy == null ? null : find(loader);
+            if (found != null && found == bootstrapCopy) {
+                return true;
+            }
+        }
+        LOG.log(Level.WARNING, "Interakt capture: " + loader + " does not delegate " + Dispatcher.class.getPackageName()
+                + " to the system or the bootstrap class loader; its filters and servlets are not captured (add the package"
+                + " to its boot delegation or system packages, e.g. org.osgi.framework.bootdelegation, jboss.modules.system.pkgs)");
+        return false;
+    }
+
+    private static Class<?> find(ClassLoader loader) {
         try {
-            found = Class.forName(Dispatcher.class.getName(), false, loader);
+            return Class.forName(Dispatcher.class.getName(), false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            found = null;
+            return null;
         }
-        if (found != Dispatcher.class) {
-            LOG.log(Level.WARNING, "Interakt capture: " + loader + " does not delegate " + Dispatcher.class.getPackageName()
-                    + " to the bootstrap class loader; its filters and servlets are not captured (add the package to its"
-                    + " boot delegation, e.g. org.osgi.framework.bootdelegation)");
-            return false;
-        }
-        return true;
     }
 }

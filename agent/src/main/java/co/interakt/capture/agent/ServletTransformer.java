@@ -23,6 +23,7 @@ final class ServletTransformer implements ClassFileTransformer {
 
     /** Class loading inside a transformation (ASM's classes, a loader's own) re-enters: left alone. */
     private static final ThreadLocal<Boolean> BUSY = new ThreadLocal<>();
+    private static final ClassLoader PLATFORM_LOADER = ClassLoader.getPlatformClassLoader();
 
     // Arrays and plain loops here: this runs for every class the JVM loads, from premain on, and a
     // lambda or stream would cost start-up time to link.
@@ -30,6 +31,7 @@ final class ServletTransformer implements ClassFileTransformer {
     private final byte[][] descriptorStarts;
     private final ServletLoaderMatcher[] loaders;
     private final String[] ignoredPrefixes;
+    private final TransformerStats stats = new TransformerStats();
 
     ServletTransformer(List<ServletNamespace> namespaces, List<String> ignoredPackagePrefixes) {
         this.namespaces = List.copyOf(namespaces);
@@ -50,12 +52,30 @@ final class ServletTransformer implements ClassFileTransformer {
         return namespace.descriptorStart().getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** What this transformer did so far, and at what cost. */
+    TransformerStats stats() {
+        return stats;
+    }
+
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (loader == null || internalName == null || classFile == null || BUSY.get() != null || ignored(internalName)) {
-            return null;
+        if (BUSY.get() != null) {
+            return null; // a class loaded by this transformer's own work: not counted
         }
+        long began = System.nanoTime();
+        try {
+            return transformTimed(loader, internalName, classFile);
+        } finally {
+            stats.seen(System.nanoTime() - began);
+        }
+    }
+
+    private byte[] transformTimed(ClassLoader loader, String internalName, byte[] classFile) {
+        if (loader == null || loader == PLATFORM_LOADER || internalName == null || classFile == null || ignored(internalName)) {
+            return null; // the bootstrap and platform loaders hold the JDK, never a servlet API
+        }
+        stats.walked();
         int mentioned = mentionedDescriptors(classFile, descriptorStarts);
         if (mentioned == 0) {
             return null; // nearly every class ends here
@@ -63,6 +83,7 @@ final class ServletTransformer implements ClassFileTransformer {
         // From here on class loading may happen on this thread (the loader's resources, ASM's
         // classes) and would come back through here: left alone while this runs.
         BUSY.set(Boolean.TRUE);
+        long began = System.nanoTime();
         try {
             List<ServletNamespace> candidates = new ArrayList<>(descriptorStarts.length);
             for (int i = 0; i < descriptorStarts.length; i++) {
@@ -76,10 +97,14 @@ final class ServletTransformer implements ClassFileTransformer {
             // One reader for the three looks at the class file: it parses the constant pool once.
             ClassReader reader = new ClassReader(classFile);
             List<ServletNamespace> declaring = ServletMethodWeaver.declaringAdvised(reader, candidates);
-            List<ServletNamespace> implemented = declaring.isEmpty()
-                    ? declaring : ServletTypes.servletOrFilterOf(reader, loader, declaring);
+            if (declaring.isEmpty()) {
+                return null;
+            }
+            stats.checked();
+            List<ServletNamespace> implemented = ServletTypes.servletOrFilterOf(reader, loader, declaring);
             byte[] woven = implemented.isEmpty() ? null : ServletMethodWeaver.weave(reader, implemented);
             if (woven != null) {
+                stats.woven();
                 LOG.log(Level.DEBUG, "Interakt capture: instrumented {0}", internalName);
             }
             return woven;
@@ -90,6 +115,7 @@ final class ServletTransformer implements ClassFileTransformer {
             return null;
         } finally {
             BUSY.remove();
+            stats.readFurther(System.nanoTime() - began);
         }
     }
 

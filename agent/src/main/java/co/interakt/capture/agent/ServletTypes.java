@@ -33,29 +33,20 @@ final class ServletTypes {
             return Collections.emptyList();
         }
         boolean[] implemented = new boolean[candidates.size()];
-        int found = 0;
         Set<String> seen = new HashSet<>();
         Deque<String> pending = new ArrayDeque<>();
-        enqueue(pending, reader);
+        // Names are checked as they are met, before any class file is read: a filter that
+        // implements Filter directly, or whose super class does, is told from its own header or
+        // its super class's, without reading the class files of its other interfaces.
+        int found = enqueue(pending, seen, reader, candidates, implemented, 0);
         while (!pending.isEmpty() && seen.size() < MAX_TYPES && found < implemented.length) {
-            String type = pending.pop();
-            if (!seen.add(type)) {
-                continue;
-            }
-            for (int i = 0; i < implemented.length; i++) {
-                ServletNamespace namespace = candidates.get(i);
-                if (!implemented[i] && (type.equals(ServletNamespace.internal(namespace.servlet()))
-                        || type.equals(ServletNamespace.internal(namespace.filter())))) {
-                    implemented[i] = true;
-                    found++;
-                }
-            }
+            String type = pending.removeFirst();
             if (type.startsWith("java/")) {
                 continue; // the JDK implements no servlet API
             }
             byte[] superType = read(loader, type);
             if (superType != null) {
-                enqueue(pending, new ClassReader(superType));
+                found = enqueue(pending, seen, new ClassReader(superType), candidates, implemented, found);
             }
         }
         List<ServletNamespace> namespaces = new ArrayList<>(found);
@@ -67,13 +58,36 @@ final class ServletTypes {
         return namespaces;
     }
 
-    private static void enqueue(Deque<String> pending, ClassReader reader) {
-        if (reader.getSuperName() != null) {
-            pending.push(reader.getSuperName());
+    /** Queues the type's super class and interfaces not seen yet, marking the namespaces they are the Servlet or Filter of; returns the new count found. */
+    private static int enqueue(Deque<String> pending, Set<String> seen, ClassReader reader, List<ServletNamespace> candidates,
+            boolean[] implemented, int found) {
+        String superName = reader.getSuperName();
+        if (superName != null) {
+            found = meet(pending, seen, superName, candidates, implemented, found);
         }
         for (String type : reader.getInterfaces()) {
-            pending.push(type);
+            found = meet(pending, seen, type, candidates, implemented, found);
         }
+        return found;
+    }
+
+    private static int meet(Deque<String> pending, Set<String> seen, String type, List<ServletNamespace> candidates,
+            boolean[] implemented, int found) {
+        if (!seen.add(type)) {
+            return found;
+        }
+        for (int i = 0; i < implemented.length; i++) {
+            ServletNamespace namespace = candidates.get(i);
+            if (type.equals(ServletNamespace.internal(namespace.servlet())) || type.equals(ServletNamespace.internal(namespace.filter()))) {
+                if (!implemented[i]) {
+                    implemented[i] = true;
+                    found++;
+                }
+                return found; // the API's own interface: nothing above it to read
+            }
+        }
+        pending.addLast(type);
+        return found;
     }
 
     /** The class file of a super type, or {@code null} when the loader cannot find it (it then cannot define the class either). */

@@ -182,6 +182,26 @@ class ServletTransformerTest {
         assertNull(transformer.transform(null, loader, "com/example/ignored/Servlet", null, null, classFile(SampleServlet.class)));
     }
 
+    /** The start-up breakdown's figures: each class counted at the stage where the transformer left it. */
+    @Test
+    void countsWhatItSawAndHowFarItLooked() throws IOException {
+        ClassLoader loader = getClass().getClassLoader();
+        transformer.transform(null, loader, "com/example/ignored/Servlet", null, null, classFile(SampleServlet.class)); // by name
+        transformer.transform(null, ClassLoader.getPlatformClassLoader(), "com/example/Other", null, null, classFile(SampleServlet.class));
+        transform(loader, Recorder.class); // constant pool walked: no servlet descriptor
+        transform(loader, SampleChain.class); // mentions it, declares no method to weave
+        transform(loader, SampleServlet.class); // woven
+
+        TransformerStats stats = transformer.stats();
+        assertEquals(5, stats.seenCount());
+        assertEquals(3, stats.walkedCount());
+        assertEquals(2, stats.readFurtherCount());
+        assertEquals(1, stats.checkedCount());
+        assertEquals(1, stats.wovenCount());
+        assertTrue(stats.summary().startsWith("5 classes seen, 3 constant pools walked, 2 read further, 1 type-checked, 1 woven; "),
+                stats.summary());
+    }
+
     @Test
     void advisesTheServiceOfAServletAndTheApiOwnHttpServlet() throws Exception {
         ClassLoader loader = getClass().getClassLoader();

@@ -1,9 +1,11 @@
 package co.interakt.capture.agent.bootstrap;
 
 /**
- * The one class the woven filters and servlets call (see ServletMethodWeaver). It is put on the bootstrap class path at start-up, so
- * code woven into a class of any loader (a webapp, Spring Boot's nested-jar loader, a flat
- * class path) resolves it; that is why it uses JDK types only and holds no other agent class.
+ * The one class the woven filters and servlets call (see ServletMethodWeaver). The agent jar is on
+ * the system class path, so code woven into a class of any loader that delegates to the system
+ * loader (a webapp, Spring Boot's nested-jar loader, a flat class path) resolves it; for other
+ * loaders a copy goes onto the bootstrap class path (BootstrapFallback). That is why it uses JDK
+ * types only and holds no other agent class.
  *
  * <p>A per-thread call depth makes only the outermost {@code Filter.doFilter} or
  * {@code Servlet.service} of a request do any work, however many filters and servlets the request
