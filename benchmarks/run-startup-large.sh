@@ -15,6 +15,14 @@
 #                                control-transformer (an agent with a no-op class file transformer),
 #                                control-bootjar (an agent that only appends a jar to the bootstrap
 #                                class path), control-transformer+bootjar
+#   BENCH_LARGE_CLASSLOAD=R      instead: the transformer's cost per class, away from the app's
+#                                start-up: a JVM that only loads every class of the app's libraries
+#                                (ClassLoadBenchmark), R rounds of none, control-transformer, ours
+#   BENCH_LARGE_APPCDS=R         instead: the same app with an archive of its own classes (AppCDS:
+#                                Spring Boot's extracted layout, a training run with
+#                                -XX:ArchiveClassesAtExit), R rounds of none, ours, and the no-op
+#                                transformer with and without a jar appended to the bootstrap class
+#                                path; classes from the archive counted in one run of each
 #   BENCH_LARGE_CDS=1            also count, in one run per configuration with -Xlog:class+load,
 #                                the classes loaded and those taken from the CDS archive
 #   BENCH_LARGE_DOMAINS=60       size of the generated app (entities, repositories, controllers...)
@@ -34,6 +42,9 @@ LOGS=$WORK/large
 mkdir -p "$LOGS"
 RUN_AGENT_JAR=$LOGS/interakt-capture-agent.jar
 RUN_LARGE_JAR=$LOGS/large-app.jar
+# One rule: the app's signup form. Sends to a loopback sandbox port, as in production (nothing is
+# sent during start-up, so no sandbox needs to run).
+OURS_AGENT="-javaagent:$RUN_AGENT_JAR -Dinterakt.app-id=bench-app -Dinterakt.base-url=http://127.0.0.1:$SANDBOX_PORT/api/v1 -Dinterakt.rules=signup -Dinterakt.rule.signup.paths=/signup"
 
 build_large() {
     if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
@@ -54,9 +65,10 @@ build_large() {
     printf 'Premain-Class: co.interakt.capture.benchmarks.ControlAgent\nCan-Retransform-Classes: true\n' > "$manifest"
     mkdir -p "$(dirname "$CONTROL_JAR")"
     (cd "$BENCH/target/classes" && jar cfm "$CONTROL_JAR" "$manifest" co/interakt/capture/benchmarks/ControlAgent*.class)
-    # The runs use copies, so a build during a run (the agent's, say) cannot change what is measured.
-    cp "$AGENT_JAR" "$RUN_AGENT_JAR"
-    cp "$LARGE_JAR" "$RUN_LARGE_JAR"
+    # The runs use copies, so a build during a run (the agent's, say) cannot change what is measured;
+    # put in place with mv, so a JVM of another run still reading the previous copy is not disturbed.
+    cp "$AGENT_JAR" "$RUN_AGENT_JAR.new" && mv -f "$RUN_AGENT_JAR.new" "$RUN_AGENT_JAR"
+    cp "$LARGE_JAR" "$RUN_LARGE_JAR.new" && mv -f "$RUN_LARGE_JAR.new" "$RUN_LARGE_JAR"
 }
 
 # The large app's command line in a configuration.
@@ -64,9 +76,7 @@ large_command() {
     local config=$1 agent=""
     case $config in
         none) ;;
-        # One rule: the app's signup form. Sends to a loopback sandbox port, as in production
-        # (nothing is sent during start-up, so no sandbox needs to run).
-        ours) agent="-javaagent:$RUN_AGENT_JAR -Dinterakt.app-id=bench-app -Dinterakt.base-url=http://127.0.0.1:$SANDBOX_PORT/api/v1 -Dinterakt.rules=signup -Dinterakt.rule.signup.paths=/signup" ;;
+        ours) agent=$OURS_AGENT ;;
         ours-off) agent="-javaagent:$RUN_AGENT_JAR=enabled=false" ;;
         otel) agent="-javaagent:$OTEL_JAR -Dotel.traces.exporter=none -Dotel.metrics.exporter=none -Dotel.logs.exporter=none -Dotel.service.name=bench-large" ;;
         control-*) agent="-javaagent:$CONTROL_JAR=${config#control-}" ;;
@@ -76,6 +86,70 @@ large_command() {
 }
 
 build_large
+
+if [ -n "${BENCH_LARGE_CLASSLOAD:-}" ]; then
+    lib=$LOGS/lib
+    rm -rf "$lib" && mkdir -p "$lib"
+    (cd "$lib" && unzip -q -j "$RUN_LARGE_JAR" 'BOOT-INF/lib/*.jar')
+    loader="-cp $BENCH/target/classes co.interakt.capture.benchmarks.ClassLoadBenchmark load $(echo "$lib"/*.jar)"
+    await_quiet
+    log "class loading alone: $BENCH_LARGE_CLASSLOAD rounds (load $(loadavg))"
+    bench_java co.interakt.capture.benchmarks.ClassLoadBenchmark compare --rounds "$BENCH_LARGE_CLASSLOAD" \
+        none "java $LARGE_OPTS $loader" \
+        control-transformer "java $LARGE_OPTS -javaagent:$CONTROL_JAR=transformer $loader" \
+        ours "java $LARGE_OPTS ${OURS_AGENT} $loader" | tee "$WORK/classload-large.txt"
+    exit 0
+fi
+
+# Counts, in one run with -Xlog:class+load stopped at the first 200, the classes loaded and those
+# taken from a CDS archive; appends a table row to $cds_rows. $1: the name, $2: the command.
+cds_rows=""
+count_classes() {
+    local name=$1 command=$2 logfile=$LOGS/classload-$1.txt
+    rm -f "$logfile"
+    bench_java co.interakt.capture.benchmarks.StartupBenchmark --reps 1 --port "$LARGE_PORT" --path / --log "$LOGS" \
+        "cds-$name" "${command/java /java -Xlog:class+load:file=$logfile }" > /dev/null
+    local total shared
+    total=$(grep -c 'source:' "$logfile" || true)
+    shared=$(grep -c 'source: shared objects file' "$logfile" || true)
+    cds_rows+="| $name | $total | $shared |"$'\n'
+}
+
+if [ -n "${BENCH_LARGE_APPCDS:-}" ]; then
+    extracted=$LOGS/extracted
+    rm -rf "$extracted"
+    java -Djarmode=tools -jar "$RUN_LARGE_JAR" extract --destination "$extracted" > /dev/null
+    archive=$LOGS/large-app.jsa
+    rm -f "$archive"
+    log "AppCDS: training run (-XX:ArchiveClassesAtExit, the context closed once refreshed)"
+    java $LARGE_OPTS -XX:ArchiveClassesAtExit="$archive" -Dspring.context.exit=onRefresh -Dserver.port=0 -jar "$extracted/large-app.jar" > "$LOGS/appcds-training.log" 2>&1
+    cds_app() { echo "java $LARGE_OPTS -XX:SharedArchiveFile=$archive $1 -Dserver.port=$LARGE_PORT -jar $extracted/large-app.jar"; }
+    for config in none ours control-transformer control-transformer+bootjar; do
+        case $config in
+            none) agent="" ;;
+            ours) agent=$OURS_AGENT ;;
+            *) agent="-javaagent:$CONTROL_JAR=${config#control-}" ;;
+        esac
+        count_classes "$config" "$(cds_app "$agent")"
+    done
+    await_quiet
+    log "AppCDS: $BENCH_LARGE_APPCDS rounds (load $(loadavg))"
+    bench_java co.interakt.capture.benchmarks.StartupBenchmark --reps "$BENCH_LARGE_APPCDS" --port "$LARGE_PORT" --path / --log "$LOGS" \
+        none "$(cds_app "")" ours "$(cds_app "$OURS_AGENT")" \
+        control-transformer "$(cds_app "-javaagent:$CONTROL_JAR=transformer")" \
+        control-transformer+bootjar "$(cds_app "-javaagent:$CONTROL_JAR=transformer+bootjar")" | tee "$WORK/appcds-large.txt"
+    {
+        echo "Classes loaded before the first page with the app's own archive, and how many came from it:"
+        echo
+        echo "| Configuration | classes loaded | from the CDS archive |"
+        echo "| --- | ---: | ---: |"
+        printf '%s' "$cds_rows"
+        echo
+        awk -v otel_version="$OTEL_VERSION" -f "$BENCH/startup-table.awk" "$WORK/appcds-large.txt"
+    } | tee "$RESULTS/appcds-large.md"
+    exit 0
+fi
+
 await_quiet
 load=$(loadavg)
 log "large-app start-up: $ROUNDS rounds of: $CONFIGS (load $load)"
@@ -94,19 +168,9 @@ others=$(other_cpu "$snapshot")
 minutes=$(( ($(date +%s) - t0) / 60 ))
 
 # Class counts: one run per configuration with -Xlog:class+load, stopped at the first 200.
-cds_rows=""
 if [ -n "${BENCH_LARGE_CDS:-}" ]; then
     for config in $CONFIGS; do
-        logfile=$LOGS/classload-$config.txt
-        rm -f "$logfile"
-        # shellcheck disable=SC2046 # the command line is split on purpose
-        set -- $(large_command "$config")
-        shift # java
-        bench_java co.interakt.capture.benchmarks.StartupBenchmark --reps 1 --port "$LARGE_PORT" --path / --log "$LOGS" \
-            "cds-$config" "java -Xlog:class+load:file=$logfile $*" > /dev/null
-        total=$(grep -c 'source:' "$logfile" || true)
-        shared=$(grep -c 'source: shared objects file' "$logfile" || true)
-        cds_rows+="| $config | $total | $shared |"$'\n'
+        count_classes "$config" "$(large_command "$config")"
     done
 fi
 
@@ -115,28 +179,11 @@ fi
     echo
     echo "Command: \`BENCH_LARGE_ROUNDS=$ROUNDS benchmarks/run-startup-large.sh\`, $(date -u '+%Y-%m-%d %H:%M UTC'), $minutes min."
     echo "App: \`benchmarks/large-app\` (Spring Boot 4.0.7, ${BENCH_LARGE_DOMAINS:-60} domains), \`GET /\` polled every 5 ms until 200;"
-    echo "JVM options \`$LARGE_OPTS\`; $ROUNDS rounds of \`$CONFIGS\`, interleaved. 1-min load average before: $load;"
+    echo "JVM options \`$LARGE_OPTS\`; $ROUNDS rounds of \`$CONFIGS\`, interleaved. 1-min load average before: $load, after: $(loadavg);"
     echo "processes other than the benchmark's used $others % of one CPU meanwhile (a lower bound)."
     echo
-    echo "| Configuration | wall, median (ms) | wall, min-max | CPU, median (ms) | added wall: median of paired differences (IQR; min to max) | added CPU: median of paired differences (IQR; min to max) |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-    awk -v base="${CONFIGS%% *}" -v otel_version="$OTEL_VERSION" '
-    BEGIN {
-        names["none"] = "no agent"; names["ours"] = "Interakt agent (one rule)"; names["otel"] = "OpenTelemetry agent " otel_version
-        names["ours-off"] = "Interakt agent, `enabled=false`"; names["control-empty"] = "control: empty `premain`"
-        names["control-transformer"] = "control: no-op class file transformer"; names["control-bootjar"] = "control: jar appended to the bootstrap class path"
-        names["control-transformer+bootjar"] = "control: no-op transformer + bootstrap jar"
-    }
-    $1 == "startup" { rows[++n] = $2; wall[$2] = $3; low[$2] = $4; high[$2] = $5 }
-    $1 == "cpu" { cpu[$2] = $3 }
-    $1 == "paired" { d[$2, $3] = sprintf("%+d (%+d to %+d; %+d to %+d)", $4, $5, $6, $7, $8) }
-    END {
-        for (i = 1; i <= n; i++) {
-            c = rows[i]
-            printf "| %s | %d | %d-%d | %d | %s | %s |\n", (c in names) ? names[c] : c, wall[c], low[c], high[c], cpu[c],
-                (c == base) ? "" : d["wall", c], (c == base) ? "" : d["cpu", c]
-        }
-    }' "$WORK/startup-large.txt"
+    # The table from the per-run lines (a run stopped early still gives one: see startup-table.awk).
+    awk -v otel_version="$OTEL_VERSION" -f "$BENCH/startup-table.awk" "$WORK/startup-large.txt"
     if [ -n "$cds_rows" ]; then
         echo
         echo "Classes loaded before the first page (one run each, \`-Xlog:class+load\`), and how many came from the JDK's CDS archive:"

@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StartupBenchmark {
     private static final long POLL_MILLIS = 5;
-    private static final long GIVE_UP_MILLIS = Long.getLong("startup.give-up-ms", 120_000);
+    private static final long GIVE_UP_MILLIS = Long.getLong("startup.give-up-ms", 600_000);
     /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
     private static final double CLOCK_TICKS = Double.parseDouble(System.getProperty("startup.clock-ticks", "100"));
     /** The agent's line saying capture is on: "...; ready in N ms". */
