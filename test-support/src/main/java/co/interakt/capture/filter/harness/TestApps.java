@@ -1,6 +1,5 @@
 package co.interakt.capture.filter.harness;
 
-import co.interakt.capture.filter.InteraktCaptureFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.MultipartConfigElement;
@@ -17,6 +16,8 @@ import java.util.stream.Collectors;
 /** The small shop application the scenarios post to, with or without our filter. */
 public final class TestApps {
     public static final String CONTEXT = "/shop";
+    /** Named, not referenced: this module sits below the filter in the build (the filter's tests use it). */
+    public static final String CAPTURE_FILTER = "co.interakt.capture.filter.InteraktCaptureFilter";
 
     private TestApps() {
     }
@@ -38,7 +39,7 @@ public final class TestApps {
             marker.setAsyncSupported(true);
             marker.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
             if (filterParams != null) {
-                FilterRegistration.Dynamic capture = ctx.addFilter("capture", InteraktCaptureFilter.class);
+                FilterRegistration.Dynamic capture = ctx.addFilter("capture", CAPTURE_FILTER);
                 capture.setInitParameters(filterParams);
                 capture.setAsyncSupported(true);
                 capture.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
@@ -79,7 +80,7 @@ public final class TestApps {
                 .append("  <filter-mapping><filter-name>marker</filter-name><url-pattern>/*</url-pattern></filter-mapping>\n");
         if (filterParams != null) {
             xml.append("  <filter>\n    <filter-name>interakt</filter-name>\n    <filter-class>")
-                    .append(InteraktCaptureFilter.class.getName()).append("</filter-class>\n    <async-supported>true</async-supported>\n")
+                    .append(CAPTURE_FILTER).append("</filter-class>\n    <async-supported>true</async-supported>\n")
                     .append(filterParams.entrySet().stream()
                             .map(e -> "    <init-param><param-name>" + e.getKey() + "</param-name><param-value>" + e.getValue() + "</param-value></init-param>\n")
                             .collect(Collectors.joining()))
