@@ -1,7 +1,6 @@
 package co.interakt.capture.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,29 +14,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** README's configuration table and {@link ConfigKeys} say the same thing, row for row. */
-class ReadmeDocumentsEveryKeyTest {
+/** The key table of docs/configuration.md and {@link ConfigKeys} say the same thing, row for row. */
+class ConfigurationDocsTest {
     private static List<String> section;
 
     @BeforeAll
-    static void readConfigurationSection() throws IOException {
+    static void readConfigurationPage() throws IOException {
         // Maven runs tests in the module directory (core/); an IDE may run them from the repository root.
-        Path readme = Files.exists(Path.of("..", "README.md")) ? Path.of("..", "README.md") : Path.of("README.md");
-        List<String> lines = Files.readAllLines(readme, StandardCharsets.UTF_8);
-        int start = lines.indexOf("## Configuration");
-        assertTrue(start >= 0, "README.md has no '## Configuration' section");
-        int end = start + 1;
-        while (end < lines.size() && !lines.get(end).startsWith("## ")) {
-            end++;
-        }
-        section = lines.subList(start, end);
+        Path page = Path.of("..", "docs", "configuration.md");
+        section = Files.readAllLines(Files.exists(page) ? page : Path.of("docs", "configuration.md"), StandardCharsets.UTF_8);
     }
 
     static List<ConfigKey> keys() {
         return ConfigKeys.all();
     }
 
-    /** The README row for a key; paste it from a failure message after changing {@link ConfigKeys}. */
+    /** The docs/configuration.md row for a key; paste it from a failure message after changing {@link ConfigKeys}. */
     static String row(ConfigKey key) {
         return "| `" + key.name() + "` | `" + key.envName() + "` | " + key.documentedDefault() + " | "
                 + key.description() + " |";
@@ -48,7 +40,7 @@ class ReadmeDocumentsEveryKeyTest {
     void everyKeyHasItsRow(ConfigKey key) {
         String prefix = "| `" + key.name() + "` |";
         String found = section.stream().filter(l -> l.startsWith(prefix)).findFirst().orElse("(no row)");
-        assertEquals(row(key), found, "README.md row for " + key.name());
+        assertEquals(row(key), found, "docs/configuration.md row for " + key.name());
     }
 
     @Test
@@ -59,7 +51,7 @@ class ReadmeDocumentsEveryKeyTest {
                 .map(l -> l.substring(3, l.indexOf('`', 3)))
                 .filter(name -> !known.contains(name))
                 .toList();
-        assertEquals(List.of(), stale, "README documents keys ConfigKeys does not know");
+        assertEquals(List.of(), stale, "docs/configuration.md documents keys ConfigKeys does not know");
     }
 
     @Test
