@@ -14,7 +14,14 @@ public final class ConfigFailureAnalyzer extends AbstractFailureAnalyzer<ConfigE
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, ConfigException cause) {
         String key = cause.key();
-        String description = "Interakt capture configuration is invalid: " + cause.getMessage();
+        String origin = null;
+        for (Throwable t = rootFailure; t != null && t != cause; t = t.getCause()) {
+            if (t instanceof InvalidSettingException wrapper) {
+                origin = wrapper.springOrigin();
+            }
+        }
+        String description = "Interakt capture configuration is invalid: " + cause.getMessage()
+                + (origin == null || cause.getMessage().contains(origin) ? "" : "\n    set at: " + origin);
         String action = "Correct " + key + " where it is set (application.properties or .yml, a profile, "
                 + "the environment variable " + ConfigKey.envName(key) + ", -D" + key
                 + " or the interakt.config-file), as the message says, or set interakt.enabled=false to start without capture.";

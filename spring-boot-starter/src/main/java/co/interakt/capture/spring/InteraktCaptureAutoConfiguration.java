@@ -1,6 +1,7 @@
 package co.interakt.capture.spring;
 
 import co.interakt.capture.config.CaptureConfig;
+import co.interakt.capture.config.ConfigException;
 import co.interakt.capture.config.ConfigLoader;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -65,11 +66,15 @@ public class InteraktCaptureAutoConfiguration {
         /** Spring's settings above our own layers; throws {@code ConfigException} on a bad value. */
         static CaptureConfig load(Environment environment) {
             EnvironmentSettings spring = EnvironmentSettings.from(environment);
-            return new ConfigLoader()
-                    .environment(System.getenv())
-                    .systemProperties(System.getProperties())
-                    .overrides(spring.values(), spring::originOf)
-                    .load();
+            try {
+                return new ConfigLoader()
+                        .environment(System.getenv())
+                        .systemProperties(System.getProperties())
+                        .overrides(spring.values(), spring::originOf)
+                        .load();
+            } catch (ConfigException e) {
+                throw new InvalidSettingException(e, spring.originOf(e.key()));
+            }
         }
     }
 
