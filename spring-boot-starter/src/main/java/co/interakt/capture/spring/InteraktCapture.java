@@ -1,6 +1,8 @@
 package co.interakt.capture.spring;
 
 import co.interakt.capture.config.CaptureConfig;
+import co.interakt.capture.config.ConfigKeys;
+import co.interakt.capture.delivery.CloseReport;
 import co.interakt.capture.delivery.DryRunSink;
 import co.interakt.capture.delivery.InteraktSender;
 import co.interakt.capture.delivery.PayloadSink;
@@ -13,6 +15,8 @@ import co.interakt.capture.servlet.ServletCapture;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
@@ -32,6 +36,7 @@ public final class InteraktCapture implements SmartLifecycle, DisposableBean {
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private static final System.Logger LOG = System.getLogger(InteraktCapture.class.getName());
+    private static final Log SPRING_LOG = LogFactory.getLog(InteraktCapture.class);
 
     private final CaptureConfig config;
     private volatile PayloadSink sink;
@@ -74,17 +79,41 @@ public final class InteraktCapture implements SmartLifecycle, DisposableBean {
                         ? "dry-run (payloads are logged, not sent)" : "sending to " + config.delivery().baseUrl());
     }
 
-    /** Stops intake and delivers what is queued, within {@code interakt.shutdown-grace}. Never throws. */
+    /**
+     * Stops intake and delivers what is queued, within {@code interakt.shutdown-grace}. Never throws.
+     *
+     * <p>The outcome is logged through Spring's own logging, not {@code System.Logger}: by the time
+     * the lifecycle stops, Boot has already removed its {@code java.util.logging} bridge
+     * (LoggingApplicationListener cleans up on ContextClosedEvent), so a JUL line would be lost,
+     * and with it the warning about payloads not delivered.
+     */
     @Override
     public synchronized void stop() {
         ServletCapture current = capture;
         capture = null;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Interakt capture: error while stopping: {0}", e.getClass().getName());
-            }
+        if (current == null) {
+            return;
+        }
+        try {
+            CloseReport report = sink instanceof InteraktSender sender ? sender.shutdown() : null;
+            current.close();
+            logStopped(report);
+        } catch (RuntimeException e) {
+            SPRING_LOG.warn("Interakt capture: error while stopping: " + e.getClass().getName());
+        }
+    }
+
+    private void logStopped(CloseReport report) {
+        if (report == null) {
+            SPRING_LOG.info("Interakt capture stopped (dry-run)");
+        } else if (report.complete()) {
+            SPRING_LOG.info("Interakt capture stopped: " + report.pendingAtClose() + " pending payload(s) delivered or failed in "
+                    + report.took().toMillis() + " ms");
+        } else {
+            SPRING_LOG.warn("Interakt capture stopped: " + report.left() + " of " + report.pendingAtClose() + " pending payload(s) "
+                    + (config.delivery().spool().enabled() ? "kept in the spool " + config.delivery().spool().dir() + " for the next start"
+                            : "not delivered within " + ConfigKeys.SHUTDOWN_GRACE.name() + "=" + config.delivery().shutdownGrace().toMillis()
+                            + " ms (raise it to wait longer)"));
         }
     }
 
