@@ -107,6 +107,23 @@ class CaptureRuntimeTest {
     }
 
     @Test
+    void aFillingQueueShowsAsDegradedHealth() {
+        sandbox.hang(true); // Interakt stops answering: the two workers wait, the rest queues
+        app.withPropertyValues("interakt.queue-capacity=5", "interakt.timeout.response=30s", "interakt.timeout.total=30s",
+                "interakt.shutdown-grace=0s").run(context -> {
+            HealthIndicator indicator = (HealthIndicator) context.getBean("interaktHealthIndicator");
+            for (int i = 0; i < 4; i++) {
+                post(context, "/signup", "application/json", "{\"email\":\"q" + i + "@example.com\"}");
+            }
+            assertThat(sandbox.awaitHanging(2, WAIT)).isTrue();
+            Health health = indicator.health();
+            assertThat(health.getStatus().getCode()).isEqualTo(DeliveryHealth.DEGRADED);
+            assertThat(health.getDetails().get("problem").toString()).contains("80% full");
+            sandbox.hang(false);
+        });
+    }
+
+    @Test
     void dryRunIsUpAndCountsWhatItLogged() {
         app.withPropertyValues("interakt.dry-run=true").run(context -> {
             MeterRegistry registry = new SimpleMeterRegistry();
