@@ -19,7 +19,6 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,13 +102,9 @@ abstract class StarterScenario {
     /**
      * Spring MVC parses multipart forms through {@code getParts()} and deletes the parts
      * ({@code cleanupMultipart}) before the filter chain returns, so the capture must record the
-     * text parts when the application asks for them. That lands with the servlet-capture work
-     * (feat/servlet-capture: text parts recorded on first {@code getParts()}); until then the
-     * capture skips these posts as {@code body-incomplete}, counted in
-     * {@code interakt.capture.signups{result=skipped}}.
+     * text parts when the application asks for them (on its first {@code getParts()}).
      */
     @Test
-    @Disabled("enable once feat/servlet-capture (text parts recorded when the app asks) is merged")
     void multipartSignupIsDeliveredOnce() throws Exception {
         app = BootApp.start(name() + "-multipart", jar(), List.of(), List.of("--interakt.base-url=" + sandbox.baseUrl()),
                 Map.of("INTERAKT_APP_ID", InteraktSandbox.DEFAULT_APP_ID, "INTERAKT_API_KEY", InteraktSandbox.DEFAULT_API_KEY));
