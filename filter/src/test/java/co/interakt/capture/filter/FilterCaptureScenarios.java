@@ -34,7 +34,7 @@ abstract class FilterCaptureScenarios extends ContainerScenario {
                 "email=ana%40example.com&name=Ana+Lima&city=Lisboa&plan=pro&company=Acme+%26+Co",
                 "X-Read", howTheAppReads);
 
-        assertEquals(200, response.statusCode());
+        assertEquals(201, response.statusCode());
         ReceivedRequest member = theOnlyMember();
         assertEquals("ana@example.com", member.email());
         assertEquals("Ana Lima", member.attributes().get("name"));
@@ -57,7 +57,7 @@ abstract class FilterCaptureScenarios extends ContainerScenario {
                 "{\n  \"email\": \"bo@example.com\",\n  \"name\": \"Bo Ström\",\n  \"city\": \"Malmö\",\n  \"plan\": \"team\"\n}",
                 "X-Read", howTheAppReads);
 
-        assertEquals(200, response.statusCode());
+        assertEquals(201, response.statusCode());
         ReceivedRequest member = theOnlyMember();
         assertEquals("bo@example.com", member.email());
         assertEquals("Bo Ström", member.attributes().get("name"));
@@ -78,7 +78,7 @@ abstract class FilterCaptureScenarios extends ContainerScenario {
 
         HttpResponse<byte[]> response = post(TestPaths.SIGNUP, form.contentType(), form.bytes(), "X-Read", howTheAppReads);
 
-        assertEquals(200, response.statusCode());
+        assertEquals(201, response.statusCode());
         ReceivedRequest member = theOnlyMember();
         assertEquals("cy@example.com", member.email());
         assertEquals("Porto", member.attributes().get("city"));
@@ -130,7 +130,7 @@ abstract class FilterCaptureScenarios extends ContainerScenario {
         start(TestApps.shop(captureSettings()));
         String form = "email=elsewhere%40example.com&name=Elsewhere";
 
-        assertEquals(200, postForm(TestPaths.OTHER, form).statusCode());
+        assertEquals(201, postForm(TestPaths.OTHER, form).statusCode());
         assertTrue(postForm(TestPaths.SIGNUP + "/extra", form).statusCode() >= 400, "no servlet there");
         HttpResponse<byte[]> put = http.send(HttpRequest.newBuilder(root.resolve(TestPaths.SIGNUP))
                 .header("Content-Type", "application/x-www-form-urlencoded")
