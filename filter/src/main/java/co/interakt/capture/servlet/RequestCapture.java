@@ -57,7 +57,7 @@ public final class RequestCapture {
      * {@code status-not-success}) before it asks for the snapshot.
      */
     private void finish(boolean mayReadRemainder) {
-        owner.engine().capture(rule, new MatchedRequest(request.getMethod(), path, request.getContentType(), response.getStatus()),
+        owner.engine().capture(rule, new MatchedRequest(request.getMethod(), path, RequestSnapshot.contentType(request), response.getStatus()),
                 () -> snapshot(mayReadRemainder));
     }
 

@@ -53,7 +53,7 @@ final class RequestSnapshot {
      * The request's content type. Jetty's {@code getContentType} throws for a charset the JVM does
      * not know; the header as sent is then used, and the engine skips it as an unsupported charset.
      */
-    private static String contentType(HttpServletRequest request) {
+    static String contentType(HttpServletRequest request) {
         try {
             return request.getContentType();
         } catch (IllegalArgumentException unknownCharset) {
