@@ -63,7 +63,9 @@ final class RealParserApps {
         registration.setMultipartConfig(new MultipartConfigElement(System.getProperty("java.io.tmpdir")));
     }
 
+    /** 201 Created, as an application that created the account answers (a success under success-status=auto). */
     private static void answer(HttpServletResponse resp, String text) throws IOException {
+        resp.setStatus(HttpServletResponse.SC_CREATED);
         resp.setContentType("text/plain;charset=UTF-8");
         resp.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -127,13 +129,13 @@ final class RealParserApps {
         }
     }
 
-    /** Answers a redirect without looking at the body. */
+    /** Answers 201 without looking at the body (a success for forms and other bodies alike under success-status=auto). */
     static final class AnswersWithoutReadingServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
 
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            resp.sendRedirect("thanks");
+            resp.setStatus(HttpServletResponse.SC_CREATED);
         }
     }
 

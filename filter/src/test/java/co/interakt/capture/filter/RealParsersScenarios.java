@@ -100,7 +100,7 @@ abstract class RealParsersScenarios extends ReliabilityScenario {
 
         for (String app : List.of(WITHOUT, WITH)) {
             String statusLine = statusWhileHoldingBytes(app + RealParserApps.NOT_READ, contentType, sent, held.length);
-            assertEquals("HTTP/1.1 302", statusLine.substring(0, 12), app + ": " + statusLine);
+            assertEquals("HTTP/1.1 201", statusLine.substring(0, 12), app + ": " + statusLine);
         }
 
         await("the skip is logged", () -> !log.linesWith("capture skipped: rule=signup reason=").isEmpty());
@@ -150,7 +150,7 @@ abstract class RealParsersScenarios extends ReliabilityScenario {
     }
 
     private static void assertSameAnswer(HttpResponse<byte[]> without, HttpResponse<byte[]> with) {
-        assertEquals(200, without.statusCode(), "the application itself must handle it: " + new String(without.body(), StandardCharsets.UTF_8));
+        assertEquals(201, without.statusCode(), "the application itself must handle it: " + new String(without.body(), StandardCharsets.UTF_8));
         assertAll(
                 () -> assertEquals(without.statusCode(), with.statusCode(), "status"),
                 () -> assertEquals(without.headers().firstValue("Content-Type"), with.headers().firstValue("Content-Type"), "content type"),
