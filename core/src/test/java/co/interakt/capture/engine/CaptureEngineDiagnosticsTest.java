@@ -151,6 +151,21 @@ class CaptureEngineDiagnosticsTest {
         assertEquals(List.of(EMAIL, "b@example.com"), sent.stream().map(InteraktPayload::email).toList());
     }
 
+    /** The README's example of a misconfigured rule shows the very line the engine logs for it. */
+    @Test
+    void theReadmesMisconfiguredRuleExampleIsTheLineTheEngineLogs() throws java.io.IOException {
+        CaptureEngine engine = engine(false, sink);
+        engine.capture(RULE, answered("/api/v1/accounts", "application/json", 201), () -> at("/api/v1/accounts",
+                json("{\"account\":{\"login\":\"" + EMAIL + "\",\"name\":\"Ann Value\",\"city\":\"" + CITY + "\"}}")));
+
+        java.nio.file.Path readme = java.nio.file.Files.exists(java.nio.file.Path.of("..", "README.md"))
+                ? java.nio.file.Path.of("..", "README.md") : java.nio.file.Path.of("README.md");
+        String shown = java.nio.file.Files.readAllLines(readme).stream()
+                .filter(l -> l.startsWith("WARNING: Interakt capture:")).findFirst().orElse("(no WARNING example in README.md)");
+        assertEquals(List.of(shown.replaceFirst("^WARNING: ", "WARNING co.interakt.capture: ")), lines);
+        assertNoValueLogged();
+    }
+
     @Test
     void aSignupWithoutAnEmailFieldWarnsOnceAtTheDefaultLevelThenCountsQuietly() {
         CaptureEngine engine = engine(false, sink);
