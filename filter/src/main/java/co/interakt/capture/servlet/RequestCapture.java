@@ -51,21 +51,16 @@ public final class RequestCapture {
     }
 
     /**
-     * Captures if the status is a success. Reading what the application left unread is done only
-     * on the request thread right after the chain: after an async completion the request is about
-     * to be recycled, and a listener must not block on the network.
+     * Captures if the status is a success. Taking what the application left unread (what has
+     * arrived of it, never waiting) is done only on the request thread right after the chain:
+     * after an async completion the request is about to be recycled.
      */
     private void finish(boolean mayReadRemainder) {
         if (!rule.successStatus().contains(response.getStatus())) {
             return;
         }
         if (mayReadRemainder) {
-            try {
-                request.readRemainder();
-            } catch (Exception e) {
-                request.cache().gap(); // what was read so far still goes; the snapshot says it is partial
-                owner.failed("read-remainder", e);
-            }
+            request.readRemainder(); // only what has arrived; a failed read is the snapshot's skip reason
         }
         owner.engine().capture(rule, RequestSnapshot.of(request, rule, path, owner.maxBodyBytes()));
     }

@@ -50,7 +50,9 @@ class SecurityAgentIT {
             expected.add("json@example.com");
             post(app, "application/json", SensitiveForms.json("json@example.com"), "reader");
             for (int slice = 0; slice < SensitiveForms.MULTIPART_SLICES; slice++) {
-                for (String read : List.of("parts", "none")) {
+                // "stream": the capture parses the raw multipart bytes itself (an unread body would only be
+                // taken if it had arrived by the time the application answered).
+                for (String read : List.of("parts", "stream")) {
                     String email = "multipart-" + read + "-" + slice + "@example.com";
                     expected.add(email);
                     Multipart form = SensitiveForms.multipart(email, slice);
