@@ -32,7 +32,8 @@ final class ConfigBinder {
         for (String name : ruleNames) {
             rules.add(RuleBinder.bind(s, name));
         }
-        return new CaptureConfig(enabled, rules, maxBodyBytes, maxValueLength, sensitive, delivery(s));
+        return new CaptureConfig(enabled, rules, maxBodyBytes, maxValueLength, sensitive, delivery(s),
+                ValueParser.bool(s.get(TRACE)));
     }
 
     private static DeliverySettings delivery(LayeredSettings s) {

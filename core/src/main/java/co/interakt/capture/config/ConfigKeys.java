@@ -39,6 +39,8 @@ public final class ConfigKeys {
             "Extra field-name patterns never forwarded, added to the built-in deny-list (which cannot be turned off).");
     public static final ConfigKey RULES = key("interakt.rules", DEFAULT_RULE,
             "Names of the capture rules, tried in order (letters, digits, - and _).");
+    public static final ConfigKey TRACE = key("interakt.trace", "false",
+            "Log one INFO line per matched request (rule, status, decision, field names, never values): for setting up.");
     /** Read by the filter's initializer itself, before any configuration is loaded; known here so no source rejects it. */
     public static final ConfigKey FILTER_AUTO_REGISTER = key("interakt.filter.auto-register", "true",
             "Filter jar only: register the filter by itself in each web application (context-param, system property or environment); false = only where declared.");
@@ -76,8 +78,9 @@ public final class ConfigKeys {
             "Other fields sent as custom_fields: `*` = every non-sensitive one, or a list (allow-list; empty = none).");
     public static final ConfigKey RULE_EXCLUDE_FIELDS = documented("interakt.rule.<name>.exclude-fields", "",
             "(empty)", "Extra field names never forwarded.");
-    public static final ConfigKey RULE_SUCCESS_STATUS = key("interakt.rule.<name>.success-status", "2xx,3xx",
-            "Response statuses that count as a signup: classes, codes or ranges, e.g. 200-299,302.");
+    public static final ConfigKey RULE_SUCCESS_STATUS = key("interakt.rule.<name>.success-status", "auto",
+            "Response statuses that count as a signup: `auto` = a form post on 201 or 3xx (Post/Redirect/Get), "
+                    + "a JSON or other post on 2xx; or classes, codes or ranges, e.g. 200-299,302.");
     public static final ConfigKey RULE_ENRICH = documented("interakt.rule.<name>.enrich", "", "(empty)",
             "Request context added to custom_fields: any of `client-ip`, `user-agent`, `referrer`, `utm`, `page-url`.");
     public static final ConfigKey RULE_TRUSTED_PROXY_HEADER = key("interakt.rule.<name>.trusted-proxy-header",
@@ -120,7 +123,7 @@ public final class ConfigKeys {
     /** Keys that exist once. */
     public static final List<ConfigKey> GLOBAL = List.of(
             ENABLED, CONFIG_FILE, APP_ID, API_KEY, BASE_URL, DRY_RUN, MAX_BODY_BYTES, MAX_VALUE_LENGTH,
-            SENSITIVE_FIELDS, RULES, FILTER_AUTO_REGISTER,
+            SENSITIVE_FIELDS, RULES, TRACE, FILTER_AUTO_REGISTER,
             QUEUE_CAPACITY, RETRY_MAX_ATTEMPTS, RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF,
             TIMEOUT_CONNECT, TIMEOUT_RESPONSE, TIMEOUT_TOTAL, SHUTDOWN_GRACE, TRUSTSTORE_PATH, TRUSTSTORE_PASSWORD,
             SPOOL_DIR, SPOOL_MAX_BYTES, SPOOL_FSYNC, SPOOL_FSYNC_INTERVAL);

@@ -47,6 +47,18 @@ final class RequestSnapshot {
     }
 
     /**
+     * The request's content type. Jetty's {@code getContentType} throws for a charset the JVM does
+     * not know; the header as sent is then used, and the engine skips it as an unsupported charset.
+     */
+    static String contentType(HttpServletRequest request) {
+        try {
+            return request.getContentType();
+        } catch (IllegalArgumentException unknownCharset) {
+            return request.getHeader("Content-Type");
+        }
+    }
+
+    /**
      * Parsed values, or none with a skip reason when they exceed the budget: like a body past
      * {@code max-body-bytes}, an oversized form is skipped whole, never captured in part.
      */

@@ -170,7 +170,7 @@ abstract class ContainerScenario {
      */
     void assertNothingSentBeforeAControlSignup() throws Exception {
         HttpResponse<byte[]> control = postForm(TestPaths.SIGNUP, "email=control%40example.com&name=Control");
-        assertEquals(200, control.statusCode());
+        assertEquals(201, control.statusCode());
         ReceivedRequest only = theOnlyMember();
         assertEquals("control@example.com", only.email(), "something else was sent: " + only);
     }

@@ -38,7 +38,7 @@ abstract class FilterCaptureScenarios extends ContainerScenario {
                 ? postInOneWrite(TestPaths.SIGNUP, "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8), "X-Read", "none")
                 : postForm(TestPaths.SIGNUP, form, "X-Read", howTheAppReads).statusCode();
 
-        assertEquals(200, status);
+        assertEquals(201, status);
         ReceivedRequest member = theOnlyMember();
         assertEquals("ana@example.com", member.email());
         assertEquals("Ana Lima", member.attributes().get("name"));
@@ -61,7 +61,7 @@ abstract class FilterCaptureScenarios extends ContainerScenario {
                 "{\n  \"email\": \"bo@example.com\",\n  \"name\": \"Bo Ström\",\n  \"city\": \"Malmö\",\n  \"plan\": \"team\"\n}",
                 "X-Read", howTheAppReads);
 
-        assertEquals(200, response.statusCode());
+        assertEquals(201, response.statusCode());
         ReceivedRequest member = theOnlyMember();
         assertEquals("bo@example.com", member.email());
         assertEquals("Bo Ström", member.attributes().get("name"));
@@ -84,7 +84,7 @@ abstract class FilterCaptureScenarios extends ContainerScenario {
                 ? postInOneWrite(TestPaths.SIGNUP, form.contentType(), form.bytes(), "X-Read", "none")
                 : post(TestPaths.SIGNUP, form.contentType(), form.bytes(), "X-Read", howTheAppReads).statusCode();
 
-        assertEquals(200, status);
+        assertEquals(201, status);
         ReceivedRequest member = theOnlyMember();
         assertEquals("cy@example.com", member.email());
         assertEquals("Porto", member.attributes().get("city"));
@@ -136,7 +136,7 @@ abstract class FilterCaptureScenarios extends ContainerScenario {
         start(TestApps.shop(captureSettings()));
         String form = "email=elsewhere%40example.com&name=Elsewhere";
 
-        assertEquals(200, postForm(TestPaths.OTHER, form).statusCode());
+        assertEquals(201, postForm(TestPaths.OTHER, form).statusCode());
         assertTrue(postForm(TestPaths.SIGNUP + "/extra", form).statusCode() >= 400, "no servlet there");
         HttpResponse<byte[]> put = http.send(HttpRequest.newBuilder(root.resolve(TestPaths.SIGNUP))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -29,7 +29,7 @@ public class AsyncEchoServlet extends HttpServlet {
                 }
                 byte[] read = EchoServlet.read(req);
                 String status = req.getHeader("X-Status");
-                resp.setStatus(status == null ? 200 : Integer.parseInt(status));
+                resp.setStatus(status == null ? EchoServlet.defaultStatus(req) : Integer.parseInt(status));
                 resp.setContentType("application/octet-stream");
                 resp.getOutputStream().write(read);
             } catch (Exception e) {

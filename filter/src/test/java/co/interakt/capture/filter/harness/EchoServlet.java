@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * The application under test: reads the body the way header {@code X-Read} says (blocking, or
  * {@code nonblocking} through a {@code ReadListener} in async mode), answers with the
- * status in {@code X-Status} (default 200), or throws when {@code X-Fail: exception}. The response
+ * status in {@code X-Status} (default {@link #defaultStatus}: 201 Created to a POST, as an app
+ * that created the account answers, 200 otherwise), or throws when {@code X-Fail: exception}. The response
  * body is exactly what it read, so a client can compare runs with and without the filter.
  * Headers steer it so the query string and the body stay the signup data only.
  */
@@ -39,12 +40,20 @@ public class EchoServlet extends HttpServlet {
             throw new ServletException("the application failed");
         }
         String status = req.getHeader("X-Status");
-        resp.setStatus(status == null ? 200 : Integer.parseInt(status));
+        resp.setStatus(status == null ? defaultStatus(req) : Integer.parseInt(status));
         resp.setContentType("application/octet-stream");
         resp.setHeader("X-Read-Length", Integer.toString(read.length));
         // No Content-Length: the answer stays buffered until the filter chain returns, so a client
         // that has the response knows the capture decision was made.
         resp.getOutputStream().write(read);
+    }
+
+    /**
+     * 201 to a POST: a success under the default {@code success-status=auto} for a form as for
+     * JSON (a form answered with 200 is how server-rendered apps reject it); 200 to anything else.
+     */
+    static int defaultStatus(HttpServletRequest req) {
+        return "POST".equals(req.getMethod()) ? 201 : 200;
     }
 
     /** Servlet 3.1 non-blocking IO: a ReadListener reads as data arrives, the answer goes out when all is read. */
@@ -68,7 +77,7 @@ public class EchoServlet extends HttpServlet {
             @Override
             public void onAllDataRead() throws IOException {
                 String status = req.getHeader("X-Status");
-                resp.setStatus(status == null ? 200 : Integer.parseInt(status));
+                resp.setStatus(status == null ? defaultStatus(req) : Integer.parseInt(status));
                 resp.setContentType("application/octet-stream");
                 resp.setHeader("X-Read-Length", Integer.toString(read.size()));
                 resp.getOutputStream().write(read.toByteArray());

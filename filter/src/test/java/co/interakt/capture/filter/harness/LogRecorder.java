@@ -58,19 +58,28 @@ public final class LogRecorder extends Handler implements AutoCloseable {
         return String.join("\n", lines());
     }
 
+    /** The prefix of the capture's own report of skipped signups: expected wherever a signup is skipped. */
+    public static final String SKIP_REPORT = Level.WARNING + " co.interakt.capture: Interakt capture: ";
+
     /**
      * Lines that show something went wrong: a stack trace, a WARNING or SEVERE line, or our own
-     * "capture failed". A clean run has none.
+     * "capture failed". A clean run has none. The capture's reports of skipped signups
+     * ({@link #skipReports()}) are what it is meant to say, not problems.
      */
     public synchronized List<String> problems() {
         List<String> out = new ArrayList<>(exceptions);
         for (String line : lines) {
-            boolean serious = line.startsWith(Level.WARNING + " ") || line.startsWith(Level.SEVERE + " ");
+            boolean serious = (line.startsWith(Level.WARNING + " ") && !line.startsWith(SKIP_REPORT)) || line.startsWith(Level.SEVERE + " ");
             if ((serious || line.contains("capture failed")) && !out.contains(line)) {
                 out.add(line);
             }
         }
         return out;
+    }
+
+    /** The capture's WARNING lines about skipped signups. */
+    public List<String> skipReports() {
+        return lines().stream().filter(l -> l.startsWith(SKIP_REPORT)).toList();
     }
 
     /** Lines containing {@code fragment}. */
