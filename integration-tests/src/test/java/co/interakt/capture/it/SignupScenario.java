@@ -157,6 +157,24 @@ abstract class SignupScenario {
         }));
     }
 
+    /**
+     * A refused signup is skipped because of the app's answer, not lost on the way for another
+     * reason (the engine logs {@code status-not-success} at DEBUG, which these runs show).
+     */
+    @Test
+    void refusedSignupsAreSkippedForTheirStatus() {
+        long refused = shapes().stream().filter(shape -> !shape.forwarded()).count();
+        long skippedForStatus = withCapture.log().lines().filter(line -> line.contains("reason=status-not-success")).count();
+        assertEquals(refused, skippedForStatus, "skip lines for status-not-success; the capture's lines:" + captureLines());
+    }
+
+    /** No shape here makes the capture fail (it would still leave the app alone, but lose the signup). */
+    @Test
+    void theCaptureNeverFails() {
+        List<String> failures = withCapture.log().lines().filter(line -> line.contains("Interakt capture failed")).toList();
+        assertEquals(List.of(), failures);
+    }
+
     @Test
     void captureRanAndNeverLoggedTheKeyOrAPassword() {
         String log = withCapture.log();
