@@ -6,13 +6,14 @@ import java.nio.charset.StandardCharsets;
  * One way a signup reaches an app (framework binding, content type, Content-Length or chunked),
  * and what must reach Interakt for it: exactly one member with these attributes, or nothing.
  *
- * @param id       short and unique within a test class; also the local part of the signup's email
+ * @param id       short and unique within a test class
+ * @param email    the email the signup carries (for an accepted one, {@code <id>@example.com})
  * @param request  what the test sends
  * @param forwarded {@code true} when the signup must arrive as a member, {@code false} when the app
  *                 refused it (e.g. re-rendered the form with 200) and it must not
  * @param status   what the app answers without capture (checked: else the shape proves nothing)
  */
-record Shape(String id, Request request, boolean forwarded, int status) {
+record Shape(String id, String email, Request request, boolean forwarded, int status) {
     static final String PASSWORD = "s3cret-Pa55word";
     static final String NAME = "Ada Lovelace";
     static final String CITY = "London";
@@ -31,22 +32,13 @@ record Shape(String id, Request request, boolean forwarded, int status) {
 
     /** A signup the app accepts, answering {@code status}. */
     static Shape member(String id, String path, String contentType, Body body, boolean chunked, int status) {
-        return new Shape(id, new Request("POST", path, contentType, body.bytes(id + "@example.com", NAME), chunked), true, status);
+        String email = id + "@example.com";
+        return new Shape(id, email, new Request("POST", path, contentType, body.bytes(email, NAME), chunked), true, status);
     }
 
     /** A signup the app refuses, answering {@code status}; {@code email} may be one it already knows. */
     static Shape refused(String id, String email, String name, String path, String contentType, Body body, int status) {
-        return new Shape(id, new Request("POST", path, contentType, body.bytes(email, name), false), false, status);
-    }
-
-    String email() {
-        return request.body() == null ? null : emailOf(this);
-    }
-
-    private static String emailOf(Shape shape) {
-        String body = new String(shape.request().body(), StandardCharsets.ISO_8859_1).replace("%40", "@");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[a-z0-9.-]+@example\\.com").matcher(body);
-        return m.find() ? m.group() : null;
+        return new Shape(id, email, new Request("POST", path, contentType, body.bytes(email, name), false), false, status);
     }
 
     /** How a shape's body is written, from the email and name it carries. */

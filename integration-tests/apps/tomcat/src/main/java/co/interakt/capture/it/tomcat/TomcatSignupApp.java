@@ -2,23 +2,20 @@ package co.interakt.capture.it.tomcat;
 
 import co.interakt.capture.it.servlets.SignupRoutes;
 import jakarta.servlet.http.HttpServlet;
-import java.nio.file.Files;
 import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
 import org.glassfish.jersey.servlet.ServletContainer;
 
-/** Embedded Tomcat 11 on {@code -Dport}: the plain servlets, and Jersey under {@code /jersey/*}. */
+/** Embedded Tomcat 11 on {@code -Dport} (its work files in ./tomcat.<port>): the plain servlets, and Jersey under {@code /jersey/*}. */
 public final class TomcatSignupApp {
     private TomcatSignupApp() {
     }
 
-    public static void main(String[] args) throws LifecycleException, ReflectiveOperationException, java.io.IOException {
+    public static void main(String[] args) throws LifecycleException, ReflectiveOperationException {
         Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createTempDirectory("tomcat-signup").toString());
         tomcat.setPort(Integer.getInteger("port", 8080));
-        tomcat.setHostname("127.0.0.1");
         Context context = tomcat.addContext("", null);
         for (Map.Entry<String, Class<? extends HttpServlet>> route : SignupRoutes.servlets().entrySet()) {
             String name = route.getValue().getSimpleName();
