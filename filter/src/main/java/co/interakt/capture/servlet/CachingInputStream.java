@@ -4,7 +4,6 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * The container's input stream, unchanged for the application, with every byte it returns also
@@ -276,14 +275,5 @@ final class CachingInputStream extends ServletInputStream {
     public void setReadListener(ReadListener listener) {
         in.setReadListener(listener);
         nonBlocking = true;
-    }
-
-    @Override
-    public String toString() {
-        return in.toString();
-    }
-
-    byte[] unreadForTests() {
-        return unread == null ? null : Arrays.copyOfRange(unread, unreadPos, unread.length);
     }
 }
