@@ -57,7 +57,8 @@ public record FieldAliases(
      * ({@code company[name]}, {@code referrer.email}): never matched by leaf name, only by full name.
      */
     public static final List<String> FOREIGN_PARENTS = List.of("company", "organization", "organisation", "org",
-            "business", "team", "workspace", "employer", "referrer", "referral", "inviter");
+            "business", "team", "workspace", "employer", "project", "product", "plan", "subscription", "package", "tier",
+            "campaign", "referrer", "referral", "inviter");
 
     /** These aliases followed by those of {@code then} that are not already listed. */
     public FieldAliases followedBy(FieldAliases then) {

@@ -94,6 +94,35 @@ class SkipWarningsTest {
     }
 
     @Test
+    void underConcurrentSkipsEveryOneIsCountedInExactlyOneLine() throws Exception {
+        int threads = 8;
+        int each = 500;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        warnings.record(missingEmail("signup"));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        warnings.flush();
+
+        assertEquals(2, log.lines.size(), log.lines.toString());
+        long total = log.lines.stream()
+                .mapToLong(l -> Long.parseLong(l.substring("WARNING Interakt capture: ".length(), l.indexOf(" signup"))))
+                .sum();
+        assertEquals(threads * each, total);
+    }
+
+    @Test
     void theEmailFieldOfAnInvalidEmailIsNamedNeverItsValue() {
         warnings.record(new SkipWarnings.Skip("signup", "invalid-email", "POST", "/signup", SeenNames.describe(List.of("email", "name")), "email"));
 

@@ -110,6 +110,9 @@ class PayloadMapperLeafNamesTest {
         assertEquals("Acme", result.payload().customFields().get("company.name"));
 
         assertEquals(PayloadMapper.MISSING_EMAIL, defaults().map(fields("referrer.email", "friend@example.com"), Map.of()).skippedReason());
+
+        MappingResult plan = defaults().map(fields("email", "ann@example.com", "plan.name", "Pro", "product[name]", "Widget"), Map.of());
+        assertFalse(plan.payload().attributes().containsKey("name"), plan.payload().attributes().toString());
     }
 
     @Test
