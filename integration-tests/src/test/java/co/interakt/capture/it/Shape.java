@@ -54,6 +54,10 @@ record Shape(String id, String email, Request request, boolean forwarded, int st
     static final Body NESTED_JSON = (email, name) -> utf8("{\"account\":{\"email\":\"" + email + "\",\"name\":\"" + name
             + "\",\"city\":\"" + CITY + "\",\"password\":\"" + PASSWORD + "\"},\"plan\":\"pro\"}");
 
+    /** JSON:API: {@code data.attributes.email}, likewise with no alias configured. */
+    static final Body JSON_API = (email, name) -> utf8("{\"data\":{\"type\":\"users\",\"attributes\":{\"email\":\"" + email
+            + "\",\"name\":\"" + name + "\",\"city\":\"" + CITY + "\",\"password\":\"" + PASSWORD + "\"}}}");
+
     static final Body URLENCODED = (email, name) -> utf8("email=" + email.replace("@", "%40") + "&name="
             + name.replace(' ', '+') + "&city=" + CITY + "&password=" + PASSWORD);
 

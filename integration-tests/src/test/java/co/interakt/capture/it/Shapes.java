@@ -2,6 +2,7 @@ package co.interakt.capture.it;
 
 import static co.interakt.capture.it.Shape.FLAT_JSON;
 import static co.interakt.capture.it.Shape.FORM;
+import static co.interakt.capture.it.Shape.JSON_API;
 import static co.interakt.capture.it.Shape.JSON;
 import static co.interakt.capture.it.Shape.MULTIPART;
 import static co.interakt.capture.it.Shape.MULTIPART_TEXT;
@@ -34,6 +35,7 @@ final class Shapes {
                 member("gson-reader-chunked", "/api/gson", JSON, FLAT_JSON, CHUNKED, 201),
                 member("nested-jackson-reader", "/api/jackson-reader", JSON, NESTED_JSON, LENGTH, 201),
                 member("nested-gson-chunked", "/api/gson", JSON, NESTED_JSON, CHUNKED, 201),
+                member("jsonapi-jackson-stream", "/api/jackson-stream", "application/vnd.api+json", JSON_API, LENGTH, 201),
                 member("form-urlencoded", "/signup", FORM, URLENCODED, LENGTH, 302),
                 // Refused by the app (no password): a failed signup is not a member.
                 refused("form-incomplete", "form-incomplete@example.com", NAME, "/signup", FORM,

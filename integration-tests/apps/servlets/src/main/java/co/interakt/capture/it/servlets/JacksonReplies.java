@@ -12,8 +12,9 @@ final class JacksonReplies {
     }
 
     static void created(ObjectMapper mapper, JsonNode signup, HttpServletResponse response) throws IOException {
-        // A flat {"email":...} or a nested {"account":{"email":...}}.
-        JsonNode email = signup.hasNonNull("email") ? signup.get("email") : signup.at("/account/email");
+        // A flat {"email":...}, a nested {"account":{"email":...}} or JSON:API {"data":{"attributes":{"email":...}}}.
+        JsonNode email = signup.hasNonNull("email") ? signup.get("email")
+                : signup.has("data") ? signup.at("/data/attributes/email") : signup.at("/account/email");
         response.setContentType("application/json");
         if (email.isMissingNode() || email.asText().isBlank()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
