@@ -87,6 +87,12 @@ abstract class StarterScenario {
         assertTrue(sent.contains("\"value\":2.0"), sent);
         assertEquals(200, Http.get(base, "/actuator/metrics/interakt.delivery.queue.depth").status());
         assertEquals(200, Http.get(base, "/actuator/metrics/interakt.delivery.spool.size").status());
+        String prometheus = Http.get(base, "/actuator/prometheus").body();
+        assertTrue(prometheus.lines().anyMatch(l -> l.startsWith("interakt_capture_signups_total{")
+                && l.contains("result=\"captured\"") && l.endsWith(" 2.0")), prometheus);
+        assertTrue(prometheus.lines().anyMatch(l -> l.startsWith("interakt_delivery_total{")
+                && l.contains("outcome=\"sent\"") && l.endsWith(" 2.0")), prometheus);
+        assertTrue(prometheus.contains("interakt_delivery_queue_depth"), prometheus);
         String health = Http.get(base, "/actuator/health").body();
         assertEquals("UP", componentStatus(health, "interakt"), health);
 
