@@ -1,4 +1,4 @@
-package co.interakt.capture.it;
+package co.interakt.capture.filter.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A process the test started (a JVM, or Tomcat's start script), its output going to a log file. */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
     private static final long STOP_SECONDS = 60;
 
     private final String name;
@@ -23,7 +23,7 @@ final class ChildProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path workDir, Path log) {
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path workDir, Path log) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -38,19 +38,19 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** The java launcher of the JVM running the tests. */
-    static String java() {
+    public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
@@ -58,7 +58,7 @@ final class ChildProcess implements AutoCloseable {
      * Asks the process to exit as a user's Ctrl-C or a service manager would (SIGTERM), so
      * shutdown hooks run: the agent delivers what it has queued. Waits for the exit.
      */
-    int stop() {
+    public int stop() {
         process.destroy();
         try {
             if (process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
@@ -74,7 +74,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end by itself; its exit code. */
-    int awaitExit() {
+    public int awaitExit() {
         try {
             if (process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
                 return process.exitValue();
@@ -88,7 +88,7 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    String logText() {
+    public String logText() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no output)";
         } catch (IOException e) {
