@@ -62,6 +62,8 @@ public final class FieldExtractor {
             return out.toMap();
         }
         if (length > maxBodyBytes) {
+            // Behind the servlet layer the body cache already stops at the cap (its bodySkipReason is
+            // body-too-large too); this guards callers that build a CapturedRequest themselves.
             throw new ExtractionFailure(SkipReasons.BODY_TOO_LARGE);
         }
         if (!request.bodyComplete()) {
