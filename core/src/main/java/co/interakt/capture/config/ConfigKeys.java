@@ -31,10 +31,12 @@ public final class ConfigKeys {
     public static final ConfigKey DRY_RUN = documented("interakt.dry-run", null,
             "true when app-id or api-key is missing, else false",
             "Log payloads instead of sending them; false requires app-id and api-key.");
-    public static final ConfigKey MAX_BODY_BYTES = key("interakt.max-body-bytes", "65536",
-            "Bodies larger than this are not parsed; bytes, or with KiB / MiB (at most 16MiB).");
-    public static final ConfigKey MAX_VALUE_LENGTH = key("interakt.max-value-length", "1024",
-            "Longer values are cut to this many characters.");
+    public static final ConfigKey MAX_BODY_BYTES = bounded("interakt.max-body-bytes", "65536",
+            "Bodies larger than this are not parsed; bytes, or with KiB / MiB",
+            // Bodies are buffered per request: keep the cap well inside a request thread's fair share of heap.
+            Limits.size(1, 16 * 1024 * 1024));
+    public static final ConfigKey MAX_VALUE_LENGTH = bounded("interakt.max-value-length", "1024",
+            "Longer values are cut to this many characters", Limits.count(1024 * 1024));
     public static final ConfigKey SENSITIVE_FIELDS = documented("interakt.sensitive-fields", "", "(empty)",
             "Extra field-name patterns never forwarded, added to the built-in deny-list (which cannot be turned off).");
     public static final ConfigKey RULES = key("interakt.rules", DEFAULT_RULE,
@@ -87,10 +89,10 @@ public final class ConfigKeys {
             "none", "Header holding the client IP behind a proxy you trust, e.g. `X-Forwarded-For`; `none` = socket peer.");
 
     // Delivery
-    public static final ConfigKey QUEUE_CAPACITY = key("interakt.queue-capacity", "10000",
-            "Bound of the in-memory send queue; when full the newest payload is dropped (at most 1000000).");
-    public static final ConfigKey RETRY_MAX_ATTEMPTS = key("interakt.retry.max-attempts", "12",
-            "Attempts per payload, the first included (at most 100).");
+    public static final ConfigKey QUEUE_CAPACITY = bounded("interakt.queue-capacity", "10000",
+            "Bound of the in-memory send queue; when full the newest payload is dropped", Limits.count(1_000_000));
+    public static final ConfigKey RETRY_MAX_ATTEMPTS = bounded("interakt.retry.max-attempts", "12",
+            "Attempts per payload, the first included", Limits.count(100));
     public static final ConfigKey RETRY_INITIAL_BACKOFF = key("interakt.retry.initial-backoff", "500ms",
             "First retry delay, doubled per attempt with jitter.");
     public static final ConfigKey RETRY_MAX_BACKOFF = key("interakt.retry.max-backoff", "30s",
@@ -112,8 +114,10 @@ public final class ConfigKeys {
     public static final ConfigKey SPOOL_DIR = key("interakt.spool.dir", null,
             "Directory of the on-disk spool that keeps payloads until Interakt accepts them, across restarts; "
                     + "unset = memory only. One JVM per directory.");
-    public static final ConfigKey SPOOL_MAX_BYTES = key("interakt.spool.max-bytes", "256MiB",
-            "Bound of the spool's files; when full the newest payload is dropped (64KiB to 1024MiB).");
+    public static final ConfigKey SPOOL_MAX_BYTES = bounded("interakt.spool.max-bytes", "256MiB",
+            "Bound of the spool's files; when full the newest payload is dropped",
+            // Below 64KiB the spool could hold a few hundred signups at most: almost certainly a unit slip (256 for 256MiB).
+            Limits.size(64 * 1024, 1024 * 1024 * 1024));
     public static final ConfigKey SPOOL_FSYNC = key("interakt.spool.fsync", "batch",
             "When appends are forced to disk: `always` (before submit returns), `batch` (every fsync-interval) "
                     + "or `os` (left to the OS).");
@@ -159,6 +163,11 @@ public final class ConfigKeys {
 
     private static ConfigKey key(String name, String defaultValue, String description) {
         return new ConfigKey(name, defaultValue, null, description, false);
+    }
+
+    /** A numeric key whose description ends with its range, e.g. {@code (at most 16MiB).}, from {@code limits}. */
+    private static ConfigKey bounded(String name, String defaultValue, String description, Limits limits) {
+        return new ConfigKey(name, defaultValue, null, description + " (" + limits.describe() + ").", false, limits);
     }
 
     private static ConfigKey documented(String name, String defaultValue, String defaultText, String description) {

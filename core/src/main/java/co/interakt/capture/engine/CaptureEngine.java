@@ -275,12 +275,10 @@ public final class CaptureEngine implements AutoCloseable {
      */
     private void logFailure(CaptureRule rule, Throwable t) {
         try {
-            StackTraceElement[] trace = t.getStackTrace();
-            String where = trace.length > 0 ? trace[0].toString() : "?";
             System.Logger.Level level = failureLogged.compareAndSet(false, true)
                     ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
-            LOG.log(level, "capture failed, request not captured (the application is not affected): rule={0} error={1} at {2}",
-                    ruleName(rule), t.getClass().getName(), where);
+            LOG.log(level, "capture failed, request not captured (the application is not affected): rule={0} error={1}",
+                    ruleName(rule), Failures.describe(t));
         } catch (Throwable ignored) {
             // Logging must not be the thing that breaks the request.
         }

@@ -62,6 +62,8 @@ public final class FieldExtractor {
             return out.toMap();
         }
         if (length > maxBodyBytes) {
+            // Behind the servlet layer the body cache already stops at the cap (its bodySkipReason is
+            // body-too-large too); this guards callers that build a CapturedRequest themselves.
             throw new ExtractionFailure(SkipReasons.BODY_TOO_LARGE);
         }
         if (!request.bodyComplete()) {
@@ -87,26 +89,17 @@ public final class FieldExtractor {
      * JSON. The servlet layer reads no remainder of any other type: it would be skipped anyway.
      */
     public static boolean parsesBodyOf(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        int semicolon = contentType.indexOf(';');
-        return isParsed((semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT));
-    }
-
-    private static boolean isParsed(String mediaType) {
-        return mediaType.equals("application/x-www-form-urlencoded") || mediaType.equals("multipart/form-data")
-                || mediaType.equals("application/json") || mediaType.endsWith("+json");
+        return ContentType.isParsed(contentType);
     }
 
     private static void parseBody(CapturedRequest request, byte[] body, int length, FieldCollector out) {
         HeaderValue type = HeaderValue.parse(request.contentType());
         String mediaType = type.value();
-        if (!isParsed(mediaType)) {
+        if (!ContentType.isParsedMediaType(mediaType)) {
             throw new ExtractionFailure(SkipReasons.UNSUPPORTED_CONTENT_TYPE);
         }
-        boolean urlEncoded = mediaType.equals("application/x-www-form-urlencoded");
-        boolean multipart = mediaType.equals("multipart/form-data");
+        boolean urlEncoded = ContentType.isUrlEncodedMediaType(mediaType);
+        boolean multipart = ContentType.isMultipartFormMediaType(mediaType);
         String declared = request.characterEncoding();
         Charset charset = CharsetResolver.resolve(
                 declared == null || declared.isBlank() ? type.parameter("charset") : declared,

@@ -1,6 +1,6 @@
 package co.interakt.capture.servlet;
 
-import co.interakt.capture.extract.FieldExtractor;
+import co.interakt.capture.extract.ContentType;
 import co.interakt.capture.extract.SkipReasons;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -41,7 +41,7 @@ final class BodyCachingRequest extends HttpServletRequestWrapper {
         this.cap = Math.max(0, maxBodyBytes);
         this.declaredLength = request.getContentLengthLong();
         this.cache = new BodyCache(maxBodyBytes, declaredLength);
-        this.usableBody = declaredLength <= cap && FieldExtractor.parsesBodyOf(contentTypeHeader());
+        this.usableBody = declaredLength <= cap && ContentType.isParsed(contentTypeHeader());
     }
 
     @Override
@@ -177,14 +177,7 @@ final class BodyCachingRequest extends HttpServletRequestWrapper {
     }
 
     private boolean containerConsumedBody() {
-        return partsRequested || parametersRequested && isFormContent(contentTypeHeader());
-    }
-
-    /** The content types a container parses into parameters. */
-    static boolean isFormContent(String contentType) {
-        return contentType != null
-                && (contentType.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33)
-                || contentType.regionMatches(true, 0, "multipart/form-data", 0, 19));
+        return partsRequested || parametersRequested && ContentType.isForm(contentTypeHeader());
     }
 
     private boolean expectsContinue() {
@@ -203,7 +196,7 @@ final class BodyCachingRequest extends HttpServletRequestWrapper {
      * most fundamental first: a type that is not parsed, too large, the read failed, or not read.
      */
     String bodySkipReason() {
-        if (hasBody() && !FieldExtractor.parsesBodyOf(contentTypeHeader())) {
+        if (hasBody() && !ContentType.isParsed(contentTypeHeader())) {
             return SkipReasons.UNSUPPORTED_CONTENT_TYPE;
         }
         if (cache.overflowed() || declaredLength > cap) {
@@ -224,17 +217,8 @@ final class BodyCachingRequest extends HttpServletRequestWrapper {
         }
         // The end was not seen (a chunked body's last chunk not yet arrived when the application
         // closed it, say): a JSON body holding a whole value is all the application saw.
-        return isJson(contentTypeHeader()) && JsonValues.startsWithCompleteValue(cache.bytes(), cache.size())
+        return ContentType.isJson(contentTypeHeader()) && JsonValues.startsWithCompleteValue(cache.bytes(), cache.size())
                 ? null : SkipReasons.BODY_NOT_READ;
-    }
-
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        int semicolon = contentType.indexOf(';');
-        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
-        return type.equalsIgnoreCase("application/json") || type.regionMatches(true, type.length() - 5, "+json", 0, 5);
     }
 
     /**

@@ -3,6 +3,7 @@ package co.interakt.capture.servlet;
 import co.interakt.capture.config.CaptureRule;
 import co.interakt.capture.config.Enrichment;
 import co.interakt.capture.extract.CapturedRequest;
+import co.interakt.capture.extract.ContentType;
 import co.interakt.capture.extract.SkipReasons;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +28,7 @@ final class RequestSnapshot {
             containerParameters = parts.values();
             skipReason = parts.skipReason();
         } else if (cache.size() == 0 && request.parametersRequested()
-                && BodyCachingRequest.isFormContent(request.contentTypeHeader())) {
+                && ContentType.isForm(request.contentTypeHeader())) {
             // The container consumed the body for getParameter*: take what it parsed.
             Bounded parsed = parameters(request, maxBodyBytes);
             containerParameters = parsed.values();
@@ -63,7 +64,7 @@ final class RequestSnapshot {
         try {
             map = request.getParameterMap();
         } catch (RuntimeException e) {
-            return new Bounded(Map.of(), request.contentTypeHeader().regionMatches(true, 0, "multipart/", 0, 10)
+            return new Bounded(Map.of(), ContentType.isMultipart(request.contentTypeHeader())
                     ? SkipReasons.MULTIPART_UNAVAILABLE : SkipReasons.BODY_UNREADABLE);
         }
         Map<String, List<String>> out = new LinkedHashMap<>();

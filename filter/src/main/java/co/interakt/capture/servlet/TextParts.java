@@ -1,5 +1,6 @@
 package co.interakt.capture.servlet;
 
+import co.interakt.capture.extract.ContentType;
 import co.interakt.capture.extract.SkipReasons;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
@@ -60,25 +61,12 @@ record TextParts(Map<String, List<String>> values, String skipReason) {
     }
 
     private static Charset charsetOf(Part part, String requestEncoding) {
-        String fromPart = charsetParameter(part.getContentType());
+        String fromPart = ContentType.charset(part.getContentType());
         String name = fromPart != null ? fromPart : requestEncoding;
         try {
             return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
         } catch (IllegalArgumentException e) {
             return StandardCharsets.UTF_8;
         }
-    }
-
-    private static String charsetParameter(String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        for (String param : contentType.split(";")) {
-            String p = param.trim();
-            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                return p.substring(8).replace("\"", "").trim();
-            }
-        }
-        return null;
     }
 }
