@@ -9,6 +9,8 @@
 #   DEMO_APP_PORT      the signup app's port        (default 8080)
 #   DEMO_SANDBOX_PORT  the sandbox's port           (default 8099)
 #   DEMO_BUILD         false: use what is already built (the browser test does)
+#   DEMO_SMOKE         true: post one signup, wait until the sandbox has it, then stop (CI runs
+#                      the README's ./demo.sh this way, build included; needs curl)
 #   DEMO_SPOOL_DIR     the agent's spool directory (default examples/demo/target/demo-spool)
 #   JAVA_HOME          the JDK to run (else `java` on the PATH)
 set -euo pipefail
@@ -45,8 +47,17 @@ elif [[ -n "${INTERAKT_APP_ID:-}${INTERAKT_API_KEY:-}" ]]; then
     echo "demo: only one of INTERAKT_APP_ID and INTERAKT_API_KEY is set: using the local sandbox" >&2
 fi
 
+smoke="${DEMO_SMOKE:-false}"
+if [[ $smoke == true && $real_api == true ]]; then
+    die "DEMO_SMOKE=true runs against the local sandbox only: unset INTERAKT_APP_ID and INTERAKT_API_KEY"
+fi
+
 # Fail before a long build, not after it.
 command -v "$java" >/dev/null || die "'$java' not found: install JDK 17+ or set JAVA_HOME"
+command -v mvn >/dev/null || [[ "${DEMO_BUILD:-true}" == false ]] || die "'mvn' not found: install Apache Maven 3.8+"
+if [[ $smoke == true ]]; then
+    command -v curl >/dev/null || die "DEMO_SMOKE=true needs curl"
+fi
 for port in "$app_port" $([[ $real_api == true ]] || echo "$sandbox_port"); do
     [[ "$port" =~ ^[0-9]+$ ]] || die "port '$port' is not a number (DEMO_APP_PORT, DEMO_SANDBOX_PORT)"
     if listening "$port"; then
@@ -138,6 +149,24 @@ else
     echo "  Interakt sandbox (what the agent sent):     http://localhost:$sandbox_port/"
     echo
     echo "Fill in the form and submit: the member appears on the sandbox page within a second, without the password."
+fi
+
+if [[ $smoke == true ]]; then
+    # One signup through the app, as the form would post it; the sandbox must receive it, without the password.
+    email="smoke-$$@example.com"
+    status=$(curl -s -o /dev/null -w '%{http_code}' --data-urlencode "email=$email" --data-urlencode "name=Demo Smoke" \
+        --data-urlencode "city=Pune" --data-urlencode "password=not-forwarded-$$" "http://127.0.0.1:$app_port/signup")
+    [[ $status == 201 ]] || die "smoke: the signup page answered $status, expected 201 (see $logs/app.log)"
+    for _ in $(seq 300); do
+        received=$(curl -s "http://127.0.0.1:$sandbox_port/sandbox/received.json" || true)
+        if [[ $received == *"$email"* ]]; then
+            [[ $received != *"not-forwarded-$$"* ]] || die "smoke: the password reached the sandbox"
+            echo "demo smoke: the signup of $email reached the sandbox"
+            exit 0
+        fi
+        sleep 0.1
+    done
+    die "smoke: the sandbox did not receive $email within 30 s (see $logs/app.log)"
 fi
 echo "Logs: $logs/. Press Ctrl-C to stop."
 

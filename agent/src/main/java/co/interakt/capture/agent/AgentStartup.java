@@ -15,6 +15,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class AgentStartup {
     private static final System.Logger LOG = System.getLogger(AgentStartup.class.getName());
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /**
+     * Set once capture runs, so in-process integrations (the Spring Boot starter) step aside and a
+     * request is captured once. Not an {@code interakt.*} key (the configuration would flag it),
+     * and not under our package name, which the shading relocates in string constants.
+     */
+    static final String RUNNING_PROPERTY = "interakt-capture.agent";
 
     private AgentStartup() {
     }
@@ -41,6 +47,7 @@ final class AgentStartup {
             BootstrapFallback.prepare(instrumentation, dispatch);
             ServletTransformer transformer = ServletInstrumentation.install(instrumentation, namespaces, loadedClassesToo);
             dispatch.reportAtFirstRequest(transformer.stats());
+            System.setProperty(RUNNING_PROPERTY, mode);
             long millis = (System.nanoTime() - beganNanos) / 1_000_000;
             LOG.log(Level.INFO, StartupSummary.describe(StartupSummary.version(), mode, config) + "; ready in " + millis + " ms");
         } catch (Throwable t) {

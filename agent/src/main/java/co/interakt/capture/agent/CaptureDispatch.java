@@ -1,6 +1,7 @@
 package co.interakt.capture.agent;
 
 import co.interakt.capture.agent.bootstrap.Dispatcher;
+import co.interakt.capture.engine.Failures;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -60,7 +61,9 @@ final class CaptureDispatch implements Dispatcher.Delegate {
     }
 
     private static void failed(String stage, Throwable t) {
-        // Debug only: a broken capture must not flood the application's log.
-        LOG.log(Level.DEBUG, () -> "Interakt capture failed at " + stage + ": " + t, t);
+        // Debug only: a broken capture must not flood the application's log. The type and where it
+        // was thrown, never the message (it could quote a request value).
+        LOG.log(Level.DEBUG, () -> "Interakt capture failed at " + stage
+                + ", request not captured (the application is not affected): " + Failures.describe(t));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param maxValueLength  longer values are cut to this many characters ({@code interakt.max-value-length})
  * @param sensitiveFields extra deny-list patterns added to the built-in ones ({@code interakt.sensitive-fields})
  * @param delivery        where and how to send
+ * @param trace           log one INFO line per matched request, names only ({@code interakt.trace})
  */
 public record CaptureConfig(
         boolean enabled,
@@ -18,11 +19,18 @@ public record CaptureConfig(
         int maxBodyBytes,
         int maxValueLength,
         List<String> sensitiveFields,
-        DeliverySettings delivery) {
+        DeliverySettings delivery,
+        boolean trace) {
 
     public CaptureConfig {
         rules = List.copyOf(rules);
         sensitiveFields = List.copyOf(sensitiveFields);
+    }
+
+    /** Without the trace. */
+    public CaptureConfig(boolean enabled, List<CaptureRule> rules, int maxBodyBytes, int maxValueLength,
+            List<String> sensitiveFields, DeliverySettings delivery) {
+        this(enabled, rules, maxBodyBytes, maxValueLength, sensitiveFields, delivery, false);
     }
 
     /** The first rule matching this request, or {@code null}: the per-request fast path, allocation-free. */

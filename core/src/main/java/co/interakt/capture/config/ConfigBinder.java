@@ -11,28 +11,20 @@ import java.util.List;
 
 /** Turns merged settings into the validated, immutable {@link CaptureConfig}. */
 final class ConfigBinder {
-    /** Bodies are buffered per request: keep the cap well inside a request thread's fair share of heap. */
-    static final int MAX_BODY_LIMIT = 16 * 1024 * 1024;
-    static final int MAX_VALUE_LIMIT = 1024 * 1024;
-    static final int QUEUE_LIMIT = 1_000_000;
-    static final int ATTEMPTS_LIMIT = 100;
-    /** Below this the spool could hold a few hundred signups at most: almost certainly a unit slip (256 for 256MiB). */
-    static final int SPOOL_MIN_BYTES = 64 * 1024;
-    static final int SPOOL_MAX_LIMIT = 1024 * 1024 * 1024;
-
     private ConfigBinder() {
     }
 
     static CaptureConfig bind(LayeredSettings s, List<String> ruleNames) {
         boolean enabled = ValueParser.bool(s.get(ENABLED));
-        int maxBodyBytes = ValueParser.byteSize(s.get(MAX_BODY_BYTES), MAX_BODY_LIMIT);
-        int maxValueLength = ValueParser.positiveInt(s.get(MAX_VALUE_LENGTH), MAX_VALUE_LIMIT);
+        int maxBodyBytes = byteSize(s, MAX_BODY_BYTES);
+        int maxValueLength = positiveInt(s, MAX_VALUE_LENGTH);
         List<String> sensitive = ValueParser.list(s.get(SENSITIVE_FIELDS));
         List<CaptureRule> rules = new ArrayList<>();
         for (String name : ruleNames) {
             rules.add(RuleBinder.bind(s, name));
         }
-        return new CaptureConfig(enabled, rules, maxBodyBytes, maxValueLength, sensitive, delivery(s));
+        return new CaptureConfig(enabled, rules, maxBodyBytes, maxValueLength, sensitive, delivery(s),
+                ValueParser.bool(s.get(TRACE)));
     }
 
     private static DeliverySettings delivery(LayeredSettings s) {
@@ -58,8 +50,8 @@ final class ConfigBinder {
                 appId,
                 apiKey,
                 dryRun,
-                ValueParser.positiveInt(s.get(QUEUE_CAPACITY), QUEUE_LIMIT),
-                ValueParser.positiveInt(s.get(RETRY_MAX_ATTEMPTS), ATTEMPTS_LIMIT),
+                positiveInt(s, QUEUE_CAPACITY),
+                positiveInt(s, RETRY_MAX_ATTEMPTS),
                 initialBackoff,
                 maxBackoff,
                 ValueParser.duration(s.get(TIMEOUT_CONNECT), false),
@@ -73,15 +65,19 @@ final class ConfigBinder {
 
     private static SpoolSettings spool(LayeredSettings s) {
         Path dir = spoolDir(s.get(SPOOL_DIR));
-        Setting maxSetting = s.get(SPOOL_MAX_BYTES);
-        int maxBytes = ValueParser.byteSize(maxSetting, SPOOL_MAX_LIMIT);
-        if (maxBytes < SPOOL_MIN_BYTES) {
-            throw maxSetting.error(maxSetting.shown() + " is below 64KiB",
-                    "use a size with its unit, e.g. 256MiB, between 64KiB and 1024MiB");
-        }
+        int maxBytes = byteSize(s, SPOOL_MAX_BYTES);
         Setting fsync = s.get(SPOOL_FSYNC);
         return new SpoolSettings(dir, maxBytes, FsyncPolicy.parse(fsync.key(), fsync.value()),
                 ValueParser.duration(s.get(SPOOL_FSYNC_INTERVAL), false));
+    }
+
+    private static int positiveInt(LayeredSettings s, ConfigKey key) {
+        return ValueParser.positiveInt(s.get(key), key.limits());
+    }
+
+    /** The key's default is the example offered when a value is below its minimum. */
+    private static int byteSize(LayeredSettings s, ConfigKey key) {
+        return ValueParser.byteSize(s.get(key), key.limits(), key.defaultValue());
     }
 
     /** Created at start-up, not here (binding has no side effects); an existing non-directory is an error now. */

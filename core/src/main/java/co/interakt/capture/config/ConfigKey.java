@@ -11,10 +11,17 @@ import java.util.Locale;
  * @param defaultText  how the default reads in the README (Markdown) when it is not simply {@code defaultValue}
  * @param description  one line for the README table (Markdown)
  * @param secret       the value is a credential: never echoed in a message or log line
+ * @param limits       the range a numeric key accepts, stated in its description; {@code null} = not a bounded number
  */
-public record ConfigKey(String name, String defaultValue, String defaultText, String description, boolean secret) {
+public record ConfigKey(String name, String defaultValue, String defaultText, String description, boolean secret,
+        Limits limits) {
 
     public static final String RULE_PLACEHOLDER = "<name>";
+
+    /** A key that is not a bounded number. */
+    public ConfigKey(String name, String defaultValue, String defaultText, String description, boolean secret) {
+        this(name, defaultValue, defaultText, description, secret, null);
+    }
 
     /** The environment variable read for {@code key}: upper case, {@code .} and {@code -} turned into {@code _}. */
     public static String envName(String key) {

@@ -31,14 +31,18 @@ public final class ConfigKeys {
     public static final ConfigKey DRY_RUN = documented("interakt.dry-run", null,
             "true when app-id or api-key is missing, else false",
             "Log payloads instead of sending them; false requires app-id and api-key.");
-    public static final ConfigKey MAX_BODY_BYTES = key("interakt.max-body-bytes", "65536",
-            "Bodies larger than this are not parsed; bytes, or with KiB / MiB (at most 16MiB).");
-    public static final ConfigKey MAX_VALUE_LENGTH = key("interakt.max-value-length", "1024",
-            "Longer values are cut to this many characters.");
+    public static final ConfigKey MAX_BODY_BYTES = bounded("interakt.max-body-bytes", "65536",
+            "Bodies larger than this are not parsed; bytes, or with KiB / MiB",
+            // Bodies are buffered per request: keep the cap well inside a request thread's fair share of heap.
+            Limits.size(1, 16 * 1024 * 1024));
+    public static final ConfigKey MAX_VALUE_LENGTH = bounded("interakt.max-value-length", "1024",
+            "Longer values are cut to this many characters", Limits.count(1024 * 1024));
     public static final ConfigKey SENSITIVE_FIELDS = documented("interakt.sensitive-fields", "", "(empty)",
             "Extra field-name patterns never forwarded, added to the built-in deny-list (which cannot be turned off).");
     public static final ConfigKey RULES = key("interakt.rules", DEFAULT_RULE,
             "Names of the capture rules, tried in order (letters, digits, - and _).");
+    public static final ConfigKey TRACE = key("interakt.trace", "false",
+            "Log one INFO line per matched request (rule, status, decision, field names, never values): for setting up.");
     /** Read by the filter's initializer itself, before any configuration is loaded; known here so no source rejects it. */
     public static final ConfigKey FILTER_AUTO_REGISTER = key("interakt.filter.auto-register", "true",
             "Filter jar only: register the filter by itself in each web application (context-param, system property or environment); false = only where declared.");
@@ -76,18 +80,19 @@ public final class ConfigKeys {
             "Other fields sent as custom_fields: `*` = every non-sensitive one, or a list (allow-list; empty = none).");
     public static final ConfigKey RULE_EXCLUDE_FIELDS = documented("interakt.rule.<name>.exclude-fields", "",
             "(empty)", "Extra field names never forwarded.");
-    public static final ConfigKey RULE_SUCCESS_STATUS = key("interakt.rule.<name>.success-status", "2xx,3xx",
-            "Response statuses that count as a signup: classes, codes or ranges, e.g. 200-299,302.");
+    public static final ConfigKey RULE_SUCCESS_STATUS = key("interakt.rule.<name>.success-status", "auto",
+            "Response statuses that count as a signup: `auto` = a form post on 201 or 3xx (Post/Redirect/Get), "
+                    + "a JSON or other post on 2xx; or classes, codes or ranges, e.g. 200-299,302.");
     public static final ConfigKey RULE_ENRICH = documented("interakt.rule.<name>.enrich", "", "(empty)",
             "Request context added to custom_fields: any of `client-ip`, `user-agent`, `referrer`, `utm`, `page-url`.");
     public static final ConfigKey RULE_TRUSTED_PROXY_HEADER = key("interakt.rule.<name>.trusted-proxy-header",
             "none", "Header holding the client IP behind a proxy you trust, e.g. `X-Forwarded-For`; `none` = socket peer.");
 
     // Delivery
-    public static final ConfigKey QUEUE_CAPACITY = key("interakt.queue-capacity", "10000",
-            "Bound of the in-memory send queue; when full the newest payload is dropped (at most 1000000).");
-    public static final ConfigKey RETRY_MAX_ATTEMPTS = key("interakt.retry.max-attempts", "12",
-            "Attempts per payload, the first included (at most 100).");
+    public static final ConfigKey QUEUE_CAPACITY = bounded("interakt.queue-capacity", "10000",
+            "Bound of the in-memory send queue; when full the newest payload is dropped", Limits.count(1_000_000));
+    public static final ConfigKey RETRY_MAX_ATTEMPTS = bounded("interakt.retry.max-attempts", "12",
+            "Attempts per payload, the first included", Limits.count(100));
     public static final ConfigKey RETRY_INITIAL_BACKOFF = key("interakt.retry.initial-backoff", "500ms",
             "First retry delay, doubled per attempt with jitter.");
     public static final ConfigKey RETRY_MAX_BACKOFF = key("interakt.retry.max-backoff", "30s",
@@ -109,8 +114,10 @@ public final class ConfigKeys {
     public static final ConfigKey SPOOL_DIR = key("interakt.spool.dir", null,
             "Directory of the on-disk spool that keeps payloads until Interakt accepts them, across restarts; "
                     + "unset = memory only. One JVM per directory.");
-    public static final ConfigKey SPOOL_MAX_BYTES = key("interakt.spool.max-bytes", "256MiB",
-            "Bound of the spool's files; when full the newest payload is dropped (64KiB to 1024MiB).");
+    public static final ConfigKey SPOOL_MAX_BYTES = bounded("interakt.spool.max-bytes", "256MiB",
+            "Bound of the spool's files; when full the newest payload is dropped",
+            // Below 64KiB the spool could hold a few hundred signups at most: almost certainly a unit slip (256 for 256MiB).
+            Limits.size(64 * 1024, 1024 * 1024 * 1024));
     public static final ConfigKey SPOOL_FSYNC = key("interakt.spool.fsync", "batch",
             "When appends are forced to disk: `always` (before submit returns), `batch` (every fsync-interval) "
                     + "or `os` (left to the OS).");
@@ -120,7 +127,7 @@ public final class ConfigKeys {
     /** Keys that exist once. */
     public static final List<ConfigKey> GLOBAL = List.of(
             ENABLED, CONFIG_FILE, APP_ID, API_KEY, BASE_URL, DRY_RUN, MAX_BODY_BYTES, MAX_VALUE_LENGTH,
-            SENSITIVE_FIELDS, RULES, FILTER_AUTO_REGISTER,
+            SENSITIVE_FIELDS, RULES, TRACE, FILTER_AUTO_REGISTER,
             QUEUE_CAPACITY, RETRY_MAX_ATTEMPTS, RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF,
             TIMEOUT_CONNECT, TIMEOUT_RESPONSE, TIMEOUT_TOTAL, SHUTDOWN_GRACE, TRUSTSTORE_PATH, TRUSTSTORE_PASSWORD,
             SPOOL_DIR, SPOOL_MAX_BYTES, SPOOL_FSYNC, SPOOL_FSYNC_INTERVAL);
@@ -156,6 +163,11 @@ public final class ConfigKeys {
 
     private static ConfigKey key(String name, String defaultValue, String description) {
         return new ConfigKey(name, defaultValue, null, description, false);
+    }
+
+    /** A numeric key whose description ends with its range, e.g. {@code (at most 16MiB).}, from {@code limits}. */
+    private static ConfigKey bounded(String name, String defaultValue, String description, Limits limits) {
+        return new ConfigKey(name, defaultValue, null, description + " (" + limits.describe() + ").", false, limits);
     }
 
     private static ConfigKey documented(String name, String defaultValue, String defaultText, String description) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * Builds a {@link CaptureConfig} from, in increasing precedence: built-in defaults &lt; a properties
@@ -38,6 +39,8 @@ public final class ConfigLoader {
     private Map<String, String> systemProperties = Map.of();
     private Path file;
     private Map<String, String> overrides = Map.of();
+    /** Where each override was set, for messages; null = agent arguments / filter init-params. */
+    private Function<String, String> overrideOrigin;
 
     /** Loads from the real environment and system properties plus the given overrides. */
     public static CaptureConfig load(Map<String, String> overrides) {
@@ -76,9 +79,19 @@ public final class ConfigLoader {
         return this;
     }
 
+    /**
+     * Explicit settings from a host framework's own configuration (e.g. Spring's {@code Environment}),
+     * with where each key was set, so an error message points at the line to fix.
+     */
+    public ConfigLoader overrides(Map<String, String> overrides, Function<String, String> originOfKey) {
+        overrides(overrides);
+        this.overrideOrigin = originOfKey;
+        return this;
+    }
+
     /** Merges, validates and returns; throws {@link ConfigException} naming the key and the fix. */
     public CaptureConfig load() {
-        LayeredSettings settings = new LayeredSettings();
+        LayeredSettings settings = new LayeredSettings(overrideOrigin);
         settings.put(Source.OVERRIDE, interaktKeys(overrides, Source.OVERRIDE, true));
         settings.put(Source.SYSTEM_PROPERTY, systemProperties);
         // The file and the rule list may themselves come from the environment: read the global keys first.
@@ -92,7 +105,11 @@ public final class ConfigLoader {
         settings.put(Source.ENVIRONMENT, fromEnvironment(known));
 
         rejectUnknown(settings.layer(Source.FILE), known, "file " + configFile);
-        rejectUnknown(settings.layer(Source.OVERRIDE), known, Source.OVERRIDE.describe("", null));
+        for (String key : settings.layer(Source.OVERRIDE).keySet()) {
+            if (!known.keys().contains(key)) {
+                throw known.unknown(key, settings.origin(Source.OVERRIDE, key));
+            }
+        }
         warnUnknownSystemProperties(known);
         warnUnknownEnvironment(known);
         return ConfigBinder.bind(settings, rules);

@@ -24,30 +24,47 @@ final class ValueParser {
         throw s.error(s.shown() + " is not a boolean", fix);
     }
 
-    /** A whole number from 1 to {@code max}. */
-    static int positiveInt(Setting s, int max) {
+    /** A whole number within the key's {@link Limits}. */
+    static int positiveInt(Setting s, Limits limits) {
+        long max = limits.max();
         String fix = "use a whole number from 1 to " + max;
         String v = required(s, fix);
         if (v.matches("\\d{1,10}")) {
             long n = Long.parseLong(v);
             if (n >= 1 && n <= max) {
-                return (int) n;
+                return (int) atLeastMin(s, n, limits, limits.show(limits.min()));
             }
         }
         throw s.error(s.shown() + " is not a whole number from 1 to " + max, fix);
     }
 
-    /** A byte count: bare bytes, or with {@code KiB} / {@code MiB}; from 1 to {@code max}. */
-    static int byteSize(Setting s, int max) {
+    /**
+     * A byte count: bare bytes, or with {@code KiB} / {@code MiB}; within the key's {@link Limits}.
+     *
+     * @param example a typical value for the message when the value is below the minimum, e.g. {@code 256MiB}
+     */
+    static int byteSize(Setting s, Limits limits, String example) {
+        long max = limits.max();
         String fix = "use bytes, or a size like 64KiB or 1MiB, between 1 and " + max + " bytes";
         Matcher m = SIZE.matcher(required(s, fix));
         if (m.matches()) {
             long n = Long.parseLong(m.group(1)) * unitBytes(m.group(2));
             if (n >= 1 && n <= max) {
-                return (int) n;
+                return (int) atLeastMin(s, n, limits, example);
             }
         }
         throw s.error(s.shown() + " is not a size between 1 and " + max + " bytes", fix);
+    }
+
+    /** A value under a minimum above 1 is most likely a unit slip (256 for 256MiB): say so apart from a malformed one. */
+    private static long atLeastMin(Setting s, long n, Limits limits, String example) {
+        if (n >= limits.min()) {
+            return n;
+        }
+        String unit = limits.bytes() ? "a size with its unit" : "a number";
+        throw s.error(s.shown() + " is below " + limits.show(limits.min()),
+                "use " + unit + ", e.g. " + example + ", between " + limits.show(limits.min()) + " and "
+                        + limits.show(limits.max()));
     }
 
     /**

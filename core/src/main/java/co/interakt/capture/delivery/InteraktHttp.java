@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,8 +59,7 @@ final class InteraktHttp implements AutoCloseable {
      * @param timer          cancels an attempt that exceeds the total timeout
      */
     InteraktHttp(DeliverySettings settings, int maxConnections, ScheduledExecutorService timer) {
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (settings.appId() + ":" + settings.apiKey().reveal()).getBytes(StandardCharsets.UTF_8));
+        this.authorization = BasicAuth.header(settings);
         this.timer = timer;
         this.totalTimeoutMillis = settings.totalTimeout().toMillis();
         // Built by the first worker that posts, not here on the start-up path (see LazyHttpClient);

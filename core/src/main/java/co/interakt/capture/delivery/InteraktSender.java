@@ -8,11 +8,9 @@ import co.interakt.capture.delivery.spool.SpoolStatus;
 import co.interakt.capture.delivery.spool.SpooledRecord;
 import co.interakt.capture.payload.InteraktPayload;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +109,7 @@ public final class InteraktSender implements PayloadSink {
             endpoints.put(target, settings.endpoint(target));
         }
         this.retryPolicy = new RetryPolicy(settings.maxAttempts(), settings.initialBackoff(), settings.maxBackoff());
-        String key = settings.apiKey().reveal();
-        this.secrets = new String[] {key, Base64.getEncoder().encodeToString((settings.appId() + ":" + key).getBytes(StandardCharsets.UTF_8))};
+        this.secrets = new String[] {settings.apiKey().reveal(), BasicAuth.token(settings)};
         this.timer = new ScheduledThreadPoolExecutor(1, task -> daemon(task, THREAD_PREFIX + "timer"));
         timer.setRemoveOnCancelPolicy(true);
         this.http = new InteraktHttp(settings, workerCount, timer);

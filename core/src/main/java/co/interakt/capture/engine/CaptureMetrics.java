@@ -1,5 +1,6 @@
 package co.interakt.capture.engine;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,12 +15,19 @@ import java.util.concurrent.atomic.LongAdder;
 public final class CaptureMetrics {
     /** The sink refused the payload (its queue is full, or it is closed). */
     public static final String SINK_REJECTED = "sink-rejected";
+    /** The application's status is not a success for the rule (see {@code success-status}). */
+    public static final String STATUS_NOT_SUCCESS = "status-not-success";
 
     private final LongAdder matched = new LongAdder();
     private final LongAdder captured = new LongAdder();
     private final LongAdder internalErrors = new LongAdder();
     // Reasons are constants of our own code, so this map stays small.
     private final Map<String, LongAdder> skipped = new ConcurrentHashMap<>();
+    // The last skip, as one reference so reason and time always belong together.
+    private volatile LastSkip lastSkip;
+
+    private record LastSkip(String reason, Instant at) {
+    }
 
     /**
      * A point-in-time copy.
@@ -28,10 +36,17 @@ public final class CaptureMetrics {
      * @param captured       payloads the sink accepted
      * @param skipped        requests that produced no payload, by reason, sorted by reason
      * @param internalErrors failures of our own code, swallowed so the application never sees them
+     * @param lastSkipReason the reason of the most recent skip, or {@code null}
+     * @param lastSkipAt     when it happened, or {@code null}
      */
-    public record Snapshot(long matched, long captured, Map<String, Long> skipped, long internalErrors) {
+    public record Snapshot(long matched, long captured, Map<String, Long> skipped, long internalErrors,
+            String lastSkipReason, Instant lastSkipAt) {
         public Snapshot {
             skipped = Collections.unmodifiableMap(new TreeMap<>(skipped));
+        }
+
+        public Snapshot(long matched, long captured, Map<String, Long> skipped, long internalErrors) {
+            this(matched, captured, skipped, internalErrors, null, null);
         }
 
         /** How many were skipped for this reason; 0 when never. */
@@ -53,7 +68,14 @@ public final class CaptureMetrics {
     }
 
     void skipped(String reason) {
+        skipped(reason, null);
+    }
+
+    void skipped(String reason, Instant at) {
         skipped.computeIfAbsent(reason, r -> new LongAdder()).increment();
+        if (at != null) {
+            lastSkip = new LastSkip(reason, at);
+        }
     }
 
     void internalError() {
@@ -63,6 +85,11 @@ public final class CaptureMetrics {
     public Snapshot snapshot() {
         Map<String, Long> reasons = new TreeMap<>();
         skipped.forEach((reason, count) -> reasons.put(reason, count.sum()));
-        return new Snapshot(matched.sum(), captured.sum(), reasons, internalErrors.sum());
+        LastSkip last = lastSkip;
+        // Read matched last: a request counted in an outcome was counted as matched before it.
+        long internal = internalErrors.sum();
+        long capturedNow = captured.sum();
+        return new Snapshot(matched.sum(), capturedNow, reasons, internal,
+                last == null ? null : last.reason(), last == null ? null : last.at());
     }
 }

@@ -14,7 +14,10 @@ import java.util.Map;
  * @param characterEncoding   the request's declared charset, or {@code null} (then UTF-8)
  * @param body                the body bytes the application read (or that were read after it), possibly a prefix
  * @param bodyLength          how many bytes of {@code body} are valid
- * @param bodyComplete        {@code false} when the body exceeded the cache cap or could not be read fully
+ * @param bodySkipReason      {@code null} when {@code body} is the whole body; otherwise why it is not, one of
+ *                            {@link SkipReasons#BODY_TOO_LARGE}, {@link SkipReasons#CLIENT_ABORTED},
+ *                            {@link SkipReasons#BODY_NOT_READ}, {@link SkipReasons#BODY_UNREADABLE} or
+ *                            {@link SkipReasons#MULTIPART_UNAVAILABLE}: the request is then skipped with it
  * @param containerParameters parameters the container already parsed (e.g. after {@code getParameterMap()}),
  *                            used when the body itself was consumed by the container; may be empty
  * @param context             request context for enrichment: header names in lower case
@@ -29,7 +32,23 @@ public record CapturedRequest(
         String characterEncoding,
         byte[] body,
         int bodyLength,
-        boolean bodyComplete,
+        String bodySkipReason,
         Map<String, List<String>> containerParameters,
         Map<String, String> context) {
+
+    /**
+     * With a plain flag, for callers that know no reason: an incomplete body is then
+     * {@link SkipReasons#BODY_NOT_READ}.
+     */
+    public CapturedRequest(String method, String path, String queryString, String contentType, String characterEncoding,
+            byte[] body, int bodyLength, boolean bodyComplete, Map<String, List<String>> containerParameters,
+            Map<String, String> context) {
+        this(method, path, queryString, contentType, characterEncoding, body, bodyLength,
+                bodyComplete ? null : SkipReasons.BODY_NOT_READ, containerParameters, context);
+    }
+
+    /** Whether {@code body} is the whole body. */
+    public boolean bodyComplete() {
+        return bodySkipReason == null;
+    }
 }

@@ -15,9 +15,11 @@ import java.util.Map;
  *   <li>Body bytes empty but {@code containerParameters} present: the container consumed the body,
  *       so its parameters are the fields. They already include the query string (Servlet spec), so
  *       the query string is not parsed again.</li>
- *   <li>Body larger than {@code maxBodyBytes}: {@code body-too-large}; body not complete:
- *       {@code body-incomplete}. The whole request is skipped, query fields included: without its
- *       body a signup would only be reported as a misleading {@code missing-email}.</li>
+ *   <li>Body larger than {@code maxBodyBytes}: {@code body-too-large}; body not complete: the
+ *       servlet layer's reason for it ({@code body-too-large}, {@code client-aborted},
+ *       {@code body-not-read}, {@code body-unreadable}, {@code multipart-unavailable}). The whole
+ *       request is skipped, query fields included: without its body a signup would only be
+ *       reported as a misleading {@code missing-email}.</li>
  *   <li>Fields are the query string's (always UTF-8, as containers decode URIs by default), then
  *       the body's, all values kept in that order. So the first value of a name, the one used for
  *       standard attributes, is the one {@code request.getParameter} gives the application.</li>
@@ -60,10 +62,12 @@ public final class FieldExtractor {
             return out.toMap();
         }
         if (length > maxBodyBytes) {
+            // Behind the servlet layer the body cache already stops at the cap (its bodySkipReason is
+            // body-too-large too); this guards callers that build a CapturedRequest themselves.
             throw new ExtractionFailure(SkipReasons.BODY_TOO_LARGE);
         }
         if (!request.bodyComplete()) {
-            throw new ExtractionFailure(SkipReasons.BODY_INCOMPLETE);
+            throw new ExtractionFailure(request.bodySkipReason());
         }
         parseQuery(request.queryString(), out);
         if (length > 0) {
@@ -80,15 +84,22 @@ public final class FieldExtractor {
         UrlEncodedParser.parse(bytes, 0, bytes.length, StandardCharsets.UTF_8, out);
     }
 
+    /**
+     * Whether a body of this content type is parsed at all: urlencoded, {@code multipart/form-data},
+     * JSON. The servlet layer reads no remainder of any other type: it would be skipped anyway.
+     */
+    public static boolean parsesBodyOf(String contentType) {
+        return ContentType.isParsed(contentType);
+    }
+
     private static void parseBody(CapturedRequest request, byte[] body, int length, FieldCollector out) {
         HeaderValue type = HeaderValue.parse(request.contentType());
         String mediaType = type.value();
-        boolean urlEncoded = mediaType.equals("application/x-www-form-urlencoded");
-        boolean multipart = mediaType.equals("multipart/form-data");
-        boolean json = mediaType.equals("application/json") || mediaType.endsWith("+json");
-        if (!urlEncoded && !multipart && !json) {
+        if (!ContentType.isParsedMediaType(mediaType)) {
             throw new ExtractionFailure(SkipReasons.UNSUPPORTED_CONTENT_TYPE);
         }
+        boolean urlEncoded = ContentType.isUrlEncodedMediaType(mediaType);
+        boolean multipart = ContentType.isMultipartFormMediaType(mediaType);
         String declared = request.characterEncoding();
         Charset charset = CharsetResolver.resolve(
                 declared == null || declared.isBlank() ? type.parameter("charset") : declared,

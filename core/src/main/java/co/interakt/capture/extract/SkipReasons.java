@@ -5,10 +5,19 @@ package co.interakt.capture.extract;
  * field value, so they are safe in logs and metrics.
  */
 public final class SkipReasons {
-    /** The cached body is larger than {@code interakt.max-body-bytes}. */
+    /** The body (or the text of a multipart form) is larger than {@code interakt.max-body-bytes}. */
     public static final String BODY_TOO_LARGE = "body-too-large";
-    /** The body exceeded the servlet layer's cache or could not be read to its end. */
-    public static final String BODY_INCOMPLETE = "body-incomplete";
+    /** The client disconnected, or sent fewer bytes than its {@code Content-Length}. */
+    public static final String CLIENT_ABORTED = "client-aborted";
+    /**
+     * The application did not read the whole body and the rest had not arrived yet when it
+     * answered: the capture does not wait for a slow client.
+     */
+    public static final String BODY_NOT_READ = "body-not-read";
+    /** The container refused to give the rest of the body: an I/O error that is not its end. */
+    public static final String BODY_UNREADABLE = "body-unreadable";
+    /** The text parts of a multipart form could not be recovered (e.g. the framework deleted them first). */
+    public static final String MULTIPART_UNAVAILABLE = "multipart-unavailable";
     /** A body with no content type, or one that is not urlencoded, multipart or JSON. */
     public static final String UNSUPPORTED_CONTENT_TYPE = "unsupported-content-type";
     /** The declared charset is unknown to the JVM. */

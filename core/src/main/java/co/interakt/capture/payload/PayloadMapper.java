@@ -22,7 +22,11 @@ import java.util.Map;
  *       dropped first, so they can feed neither an attribute nor a custom field.</li>
  *   <li>Names match aliases ignoring case, with {@code user[email]} equal to {@code user.email};
  *       fields with the same such name are one field. The first alias with a non-blank value
- *       wins, and that field's first non-blank value is used.</li>
+ *       wins, and that field's first non-blank value is used. The rule's aliases come first, then
+ *       the built-in full names ({@link FieldAliases#DEFAULTS}), then leaf names
+ *       ({@link FieldAliases#LEAVES}): a field whose last segment is a known alias, preferring one
+ *       beside the email field ({@code account.name} next to {@code account.email}), never one
+ *       under a {@link FieldAliases#FOREIGN_PARENTS foreign parent} such as {@code company}.</li>
  *   <li>{@code email}: required ({@code missing-email}) and syntactically valid
  *       ({@code invalid-email}), trimmed, never cut. {@code name}: a name alias, else first and
  *       last name joined by a space. Then {@code phone}, {@code city}, {@code country}.</li>
@@ -57,6 +61,7 @@ public final class PayloadMapper {
     private final List<String> phoneAliases;
     private final List<String> cityAliases;
     private final List<String> countryAliases;
+    private final FieldAliases leaves;
     private final List<Glob> exclude;
     private final List<Glob> allowedCustom; // null = every non-sensitive field
     private final Enrichment enrichment;
@@ -67,7 +72,7 @@ public final class PayloadMapper {
         this.sensitive = sensitive;
         this.maxValueLength = maxValueLength;
         this.clock = clock;
-        FieldAliases aliases = rule.aliases();
+        FieldAliases aliases = rule.aliases().followedBy(FieldAliases.DEFAULTS);
         this.emailAliases = matchKeys(aliases.email());
         this.nameAliases = matchKeys(aliases.name());
         this.firstNameAliases = matchKeys(aliases.firstName());
@@ -75,6 +80,7 @@ public final class PayloadMapper {
         this.phoneAliases = matchKeys(aliases.phone());
         this.cityAliases = matchKeys(aliases.city());
         this.countryAliases = matchKeys(aliases.country());
+        this.leaves = FieldAliases.LEAVES;
         this.exclude = globs(rule.exclude());
         CustomFieldPolicy policy = rule.customFields();
         this.allowedCustom = policy == null || policy.all() ? null : globs(policy.names());
@@ -85,8 +91,12 @@ public final class PayloadMapper {
      * What a raw field name becomes under this rule: dropped (sensitive, excluded or empty), or the
      * key it is matched under, the key it is written under, and whether it may be a custom field.
      */
-    record MappedName(String matchKey, String payloadKey, boolean customAllowed) {
-        static final MappedName DROPPED = new MappedName(null, null, false);
+    record MappedName(String matchKey, String payloadKey, boolean customAllowed, String parent, String leaf, boolean leafMatchable) {
+        static final MappedName DROPPED = new MappedName(null, null, false, null, null, false);
+
+        MappedName(String matchKey, String payloadKey, boolean customAllowed) {
+            this(matchKey, payloadKey, customAllowed, parentOf(matchKey), leafOf(matchKey), PayloadMapper.isLeafMatchable(matchKey));
+        }
 
         boolean dropped() {
             return matchKey == null;
@@ -106,6 +116,16 @@ public final class PayloadMapper {
             this.values = values;
         }
 
+        /** The value used for an attribute; marks the field used so it is not a custom field too. */
+        String take() {
+            used = true;
+            return Values.firstNonBlank(values);
+        }
+
+        boolean hasValue() {
+            return !used && Values.firstNonBlank(values) != null;
+        }
+
         void addAll(List<String> more) {
             if (!copied) {
                 values = new ArrayList<>(values);
@@ -116,6 +136,15 @@ public final class PayloadMapper {
     }
 
     public MappingResult map(Map<String, List<String>> fields, Map<String, String> context) {
+        return map(fields, context, false);
+    }
+
+    /**
+     * As {@link #map(Map, Map)}; with {@code explain}, the result also says which field (its name)
+     * fed each standard attribute, for the decision trace.
+     */
+    public MappingResult map(Map<String, List<String>> fields, Map<String, String> context, boolean explain) {
+        Map<String, String> sources = explain ? new LinkedHashMap<>() : null;
         Map<String, Field> byMatchKey = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : fields.entrySet()) {
             String raw = e.getKey();
@@ -134,23 +163,23 @@ public final class PayloadMapper {
             }
         }
 
-        String email = take(byMatchKey, emailAliases);
-        if (email == null) {
-            return MappingResult.skipped(MISSING_EMAIL);
+        Field emailField = find(byMatchKey, emailAliases, leaves.email(), null);
+        if (emailField == null) {
+            return MappingResult.skipped(MISSING_EMAIL, sources);
         }
+        String email = emailField.take();
         if (!EmailAddress.isValid(email)) {
-            return MappingResult.skipped(INVALID_EMAIL);
+            // The name only (never the value): it tells the user which field was taken for the email.
+            return MappingResult.skipped(INVALID_EMAIL, Map.of("email", emailField.name.payloadKey()));
         }
+        note(sources, "email", emailField);
+        String anchor = emailField.name.parent();
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("email", email);
-        String name = take(byMatchKey, nameAliases);
-        if (name == null) {
-            name = joinNames(take(byMatchKey, firstNameAliases), take(byMatchKey, lastNameAliases));
-        }
-        putCapped(attributes, "name", name);
-        putCapped(attributes, "phone", take(byMatchKey, phoneAliases));
-        putCapped(attributes, "city", take(byMatchKey, cityAliases));
-        putCapped(attributes, "country", take(byMatchKey, countryAliases));
+        putCapped(attributes, "name", name(byMatchKey, anchor, sources));
+        putCapped(attributes, "phone", take(byMatchKey, phoneAliases, leaves.phone(), anchor, sources, "phone"));
+        putCapped(attributes, "city", take(byMatchKey, cityAliases, leaves.city(), anchor, sources, "city"));
+        putCapped(attributes, "country", take(byMatchKey, countryAliases, leaves.country(), anchor, sources, "country"));
 
         Map<String, Object> timestamps = new LinkedHashMap<>();
         Map<String, String> customFields = new LinkedHashMap<>();
@@ -185,7 +214,46 @@ public final class PayloadMapper {
                     });
         }
         return MappingResult.of(new InteraktPayload(rule.target(),
-                Collections.unmodifiableMap(attributes), Collections.unmodifiableMap(customFields)));
+                Collections.unmodifiableMap(attributes), Collections.unmodifiableMap(customFields)), sources);
+    }
+
+    /** A full name, else first and last name; each first by full names, then by leaf names. */
+    private String name(Map<String, Field> byMatchKey, String anchor, Map<String, String> sources) {
+        Field full = find(byMatchKey, nameAliases, List.of(), anchor);
+        if (full != null) {
+            note(sources, "name", full);
+            return full.take();
+        }
+        Field first = find(byMatchKey, firstNameAliases, List.of(), anchor);
+        Field last = find(byMatchKey, lastNameAliases, List.of(), anchor);
+        if (first == null && last == null) {
+            Field leaf = find(byMatchKey, List.of(), leaves.name(), anchor);
+            if (leaf != null) {
+                note(sources, "name", leaf);
+                return leaf.take();
+            }
+            first = find(byMatchKey, List.of(), leaves.firstName(), anchor);
+            last = find(byMatchKey, List.of(), leaves.lastName(), anchor);
+        }
+        note(sources, "first_name", first);
+        note(sources, "last_name", last);
+        return joinNames(first == null ? null : first.take(), last == null ? null : last.take());
+    }
+
+    private String take(Map<String, Field> byMatchKey, List<String> fullNames, List<String> leafNames, String anchor,
+            Map<String, String> sources, String attribute) {
+        Field field = find(byMatchKey, fullNames, leafNames, anchor);
+        if (field == null) {
+            return null;
+        }
+        note(sources, attribute, field);
+        return field.take();
+    }
+
+    private static void note(Map<String, String> sources, String attribute, Field field) {
+        if (sources != null && field != null) {
+            sources.put(attribute, field.name.payloadKey());
+        }
     }
 
     /** What {@code raw} becomes under this rule; the same for every request, so cached. */
@@ -212,19 +280,57 @@ public final class PayloadMapper {
         return new MappedName(matchKey, payloadKey, allowedCustom == null || matches(allowedCustom, matchKey));
     }
 
-    /** The value of the first alias present with a non-blank value; marks that field used. */
-    private static String take(Map<String, Field> byMatchKey, List<String> aliases) {
-        for (String alias : aliases) {
+    /**
+     * The field of the first full name present with a non-blank value; else the field of the first
+     * leaf name, one beside {@code anchor} (the email field's parent) before any other, in request order.
+     */
+    private static Field find(Map<String, Field> byMatchKey, List<String> fullNames, List<String> leafNames, String anchor) {
+        for (String alias : fullNames) {
             Field field = byMatchKey.get(alias);
-            if (field != null) {
-                String value = Values.firstNonBlank(field.values);
-                if (value != null) {
-                    field.used = true;
-                    return value;
+            if (field != null && field.hasValue()) {
+                return field;
+            }
+        }
+        if (leafNames.isEmpty()) {
+            return null;
+        }
+        if (anchor != null) {
+            Field beside = findLeaf(byMatchKey, leafNames, anchor);
+            if (beside != null) {
+                return beside;
+            }
+        }
+        return findLeaf(byMatchKey, leafNames, null);
+    }
+
+    private static Field findLeaf(Map<String, Field> byMatchKey, List<String> leafNames, String parent) {
+        for (String leaf : leafNames) {
+            for (Field field : byMatchKey.values()) {
+                MappedName name = field.name;
+                if (name.leafMatchable() && leaf.equals(name.leaf()) && (parent == null || parent.equals(name.parent()))
+                        && field.hasValue()) {
+                    return field;
                 }
             }
         }
         return null;
+    }
+
+    static String parentOf(String matchKey) {
+        int dot = matchKey == null ? -1 : matchKey.lastIndexOf('.');
+        return dot < 0 ? "" : matchKey.substring(0, dot);
+    }
+
+    static String leafOf(String matchKey) {
+        int dot = matchKey == null ? -1 : matchKey.lastIndexOf('.');
+        return dot < 0 ? matchKey : matchKey.substring(dot + 1);
+    }
+
+    /** Not under a foreign parent such as {@code company} (its direct parent segment decides). */
+    static boolean isLeafMatchable(String matchKey) {
+        String parent = parentOf(matchKey);
+        String direct = leafOf(parent);
+        return direct == null || !FieldAliases.FOREIGN_PARENTS.contains(direct);
     }
 
     private static String firstValue(Map<String, Field> byMatchKey, String matchKey) {
@@ -262,7 +368,7 @@ public final class PayloadMapper {
         List<String> keys = new ArrayList<>(names.size());
         for (String n : names) {
             String key = FieldNames.matchKey(n);
-            if (!key.isEmpty()) {
+            if (!key.isEmpty() && !keys.contains(key)) {
                 keys.add(key);
             }
         }

@@ -41,8 +41,12 @@ class ConfigLoaderDefaultsTest {
         assertTrue(signup.aliases().lastName().contains("last_name"));
         assertTrue(signup.customFields().all());
         assertEquals(Set.of(), signup.exclude());
-        assertTrue(signup.successStatus().contains(201) && signup.successStatus().contains(302));
-        assertFalse(signup.successStatus().contains(400));
+        // auto: a form post counts on 201 or a redirect, a JSON post on any 2xx.
+        String form = "application/x-www-form-urlencoded";
+        assertTrue(signup.successStatus().auto());
+        assertTrue(signup.successStatus().accepts(201, form) && signup.successStatus().accepts(302, form));
+        assertFalse(signup.successStatus().accepts(200, form) || signup.successStatus().accepts(400, form));
+        assertTrue(signup.successStatus().accepts(200, "application/json") && !signup.successStatus().accepts(302, "application/json"));
         assertEquals(Enrichment.NONE, signup.enrichment());
 
         DeliverySettings d = config.delivery();

@@ -57,21 +57,21 @@ class ValueParserTest {
             10b,     10
             """)
     void sizes(String text, int bytes) {
-        assertEquals(bytes, ValueParser.byteSize(fromEnv(text), 16 * 1024 * 1024));
+        assertEquals(bytes, ValueParser.byteSize(fromEnv(text), Limits.size(1, 16 * 1024 * 1024), "64KiB"));
     }
 
     @ParameterizedTest(name = "not a size: \"{0}\"")
     @ValueSource(strings = {"0", "-1", "17MiB", "64KB", "1GiB", "lots", "99999999999999"})
     void malformedSizes(String text) {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ValueParser.byteSize(fromEnv(text), 16 * 1024 * 1024));
+                () -> ValueParser.byteSize(fromEnv(text), Limits.size(1, 16 * 1024 * 1024), "64KiB"));
         assertTrue(e.getMessage().contains("fix: use bytes, or a size like 64KiB"), e.getMessage());
     }
 
     @ParameterizedTest(name = "not a count: \"{0}\"")
     @ValueSource(strings = {"0", "-3", "1.5", "11", "ten", "", "99999999999"})
     void positiveIntegersWithinBounds(String text) {
-        ConfigException e = assertThrows(ConfigException.class, () -> ValueParser.positiveInt(fromEnv(text), 10));
+        ConfigException e = assertThrows(ConfigException.class, () -> ValueParser.positiveInt(fromEnv(text), Limits.count(10)));
         assertTrue(e.getMessage().contains("fix: use a whole number from 1 to 10"), e.getMessage());
     }
 

@@ -192,7 +192,14 @@ class FieldExtractorTest {
                 Arguments.of("multipart binary garbage", body("multipart/form-data; boundary=b", garbage),
                         SkipReasons.MALFORMED_MULTIPART),
                 Arguments.of("body over the cap", form("a=" + "x".repeat(MAX_BODY)), SkipReasons.BODY_TOO_LARGE),
-                Arguments.of("body not complete", incomplete(form("email=ann%40exam")), SkipReasons.BODY_INCOMPLETE),
+                Arguments.of("body not complete, no reason given", incomplete(form("email=ann%40exam")), SkipReasons.BODY_NOT_READ),
+                Arguments.of("client aborted", incomplete(form("email=ann%40exam"), SkipReasons.CLIENT_ABORTED), SkipReasons.CLIENT_ABORTED),
+                Arguments.of("body unreadable", incomplete(form("email=ann%40exam"), SkipReasons.BODY_UNREADABLE),
+                        SkipReasons.BODY_UNREADABLE),
+                Arguments.of("multipart unavailable", incomplete(body("multipart/form-data; boundary=b", ""),
+                        SkipReasons.MULTIPART_UNAVAILABLE), SkipReasons.MULTIPART_UNAVAILABLE),
+                Arguments.of("text over the cap seen by the servlet layer", incomplete(form("email=ann%40exam"), SkipReasons.BODY_TOO_LARGE),
+                        SkipReasons.BODY_TOO_LARGE),
                 Arguments.of("no request at all", null, SkipReasons.EXTRACTION_FAILED));
     }
 
@@ -249,6 +256,18 @@ class FieldExtractorTest {
     }
 
     @Test
+    void theServletLayerReadsRemaindersOnlyOfTheTypesParsed() {
+        for (String parsed : new String[] {"application/x-www-form-urlencoded", "Multipart/Form-Data; boundary=b",
+                "application/json; charset=UTF-8", "application/vnd.api+json"}) {
+            assertTrue(FieldExtractor.parsesBodyOf(parsed), parsed);
+        }
+        for (String notParsed : new String[] {"text/plain", "application/octet-stream", "application/xml", "", "json"}) {
+            assertFalse(FieldExtractor.parsesBodyOf(notParsed), notParsed);
+        }
+        assertFalse(FieldExtractor.parsesBodyOf(null));
+    }
+
+    @Test
     void keepsAtMostAThousandValues() {
         String many = "v=1&".repeat(FieldCollector.MAX_VALUES + 500);
         Extraction extraction = extractor.extract(form(many));
@@ -285,6 +304,11 @@ class FieldExtractorTest {
     private static CapturedRequest incomplete(CapturedRequest r) {
         return new CapturedRequest(r.method(), r.path(), r.queryString(), r.contentType(), r.characterEncoding(),
                 r.body(), r.bodyLength(), false, r.containerParameters(), r.context());
+    }
+
+    private static CapturedRequest incomplete(CapturedRequest r, String reason) {
+        return new CapturedRequest(r.method(), r.path(), r.queryString(), r.contentType(), r.characterEncoding(),
+                r.body(), r.bodyLength(), reason, r.containerParameters(), r.context());
     }
 
     private static byte[] concat(String head, byte[] middle, String tail) {

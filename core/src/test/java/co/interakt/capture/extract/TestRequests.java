@@ -36,17 +36,17 @@ public final class TestRequests {
 
     public static CapturedRequest withQuery(CapturedRequest r, String queryString) {
         return new CapturedRequest(r.method(), r.path(), queryString, r.contentType(), r.characterEncoding(),
-                r.body(), r.bodyLength(), r.bodyComplete(), r.containerParameters(), r.context());
+                r.body(), r.bodyLength(), r.bodySkipReason(), r.containerParameters(), r.context());
     }
 
     public static CapturedRequest withEncoding(CapturedRequest r, String characterEncoding) {
         return new CapturedRequest(r.method(), r.path(), r.queryString(), r.contentType(), characterEncoding,
-                r.body(), r.bodyLength(), r.bodyComplete(), r.containerParameters(), r.context());
+                r.body(), r.bodyLength(), r.bodySkipReason(), r.containerParameters(), r.context());
     }
 
     public static CapturedRequest withContext(CapturedRequest r, Map<String, String> context) {
         return new CapturedRequest(r.method(), r.path(), r.queryString(), r.contentType(), r.characterEncoding(),
-                r.body(), r.bodyLength(), r.bodyComplete(), r.containerParameters(), context);
+                r.body(), r.bodyLength(), r.bodySkipReason(), r.containerParameters(), context);
     }
 
     /** A form the container already parsed: the cached body is empty. */

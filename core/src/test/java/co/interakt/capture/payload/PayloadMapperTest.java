@@ -88,7 +88,9 @@ class PayloadMapperTest {
                 Arguments.of(fields(), null, PayloadMapper.MISSING_EMAIL),
                 Arguments.of(fields("name", "Ann"), null, PayloadMapper.MISSING_EMAIL),
                 Arguments.of(fields("email", "   "), null, PayloadMapper.MISSING_EMAIL),
-                Arguments.of(fields("mail", "ann@example.com"), null, PayloadMapper.MISSING_EMAIL),
+                Arguments.of(fields("contact", "ann@example.com"), null, PayloadMapper.MISSING_EMAIL),
+                // Not among the rule's aliases, but a built-in one: the defaults are always tried after the rule's.
+                Arguments.of(fields("mail", "ann@example.com"), "ann@example.com", null),
                 Arguments.of(fields("email", "ann"), null, PayloadMapper.INVALID_EMAIL),
                 Arguments.of(fields("email", "ann@example"), null, PayloadMapper.INVALID_EMAIL),
                 Arguments.of(fields("email", "ann@example.com\r\nBcc: x@y.co"), null, PayloadMapper.INVALID_EMAIL),

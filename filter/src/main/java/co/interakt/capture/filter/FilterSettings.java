@@ -1,5 +1,6 @@
 package co.interakt.capture.filter;
 
+import co.interakt.capture.config.ConfigKeys;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import java.util.Enumeration;
@@ -14,10 +15,8 @@ import java.util.function.Function;
  * through the {@code ConfigLoader}.
  */
 final class FilterSettings {
-    static final String PREFIX = "interakt.";
     /** The one init-param outside the {@code interakt.*} vocabulary, for web.xml readability. */
     static final String CONFIG_FILE_PARAM = "config-file";
-    static final String CONFIG_FILE_KEY = "interakt.config-file";
 
     private FilterSettings() {
     }
@@ -31,7 +30,7 @@ final class FilterSettings {
         copy(filterConfig.getInitParameterNames(), filterConfig::getInitParameter, overrides);
         String configFile = filterConfig.getInitParameter(CONFIG_FILE_PARAM);
         if (configFile != null && !configFile.isBlank()) {
-            overrides.put(CONFIG_FILE_KEY, configFile.trim());
+            overrides.put(ConfigKeys.CONFIG_FILE.name(), configFile.trim());
         }
         return overrides;
     }
@@ -43,7 +42,7 @@ final class FilterSettings {
         while (names.hasMoreElements()) {
             String name = names.nextElement();
             String value = values.apply(name);
-            if (name.startsWith(PREFIX) && value != null) {
+            if (name.startsWith(ConfigKeys.PREFIX) && value != null) {
                 into.put(name, value.trim());
             }
         }

@@ -55,11 +55,7 @@ public final class InteraktCaptureFilter implements Filter {
         String app = filterConfig.getServletContext() == null ? "" : " in '" + filterConfig.getServletContext().getContextPath() + "'";
         CaptureConfig config;
         try {
-            config = new ConfigLoader()
-                    .environment(System.getenv())
-                    .systemProperties(System.getProperties())
-                    .overrides(overrides)
-                    .load();
+            config = ConfigLoader.load(overrides);
         } catch (RuntimeException | LinkageError e) {
             // ConfigException's message names the key and the fix and never holds a secret.
             String message = "Interakt capture" + app + ": invalid configuration: " + e.getMessage();

@@ -30,6 +30,7 @@ final class BodyCache {
     private boolean overflowed;
     private boolean gap;
     private boolean endSeen;
+    private String readFailure;
     private char pendingHigh;
 
     private int markSize = -1;
@@ -160,6 +161,13 @@ final class BodyCache {
         gap = true;
     }
 
+    /** Reading the body failed: what is cached stops short, for the reason {@link ReadFailures} gives. */
+    void failed(Throwable t) {
+        if (readFailure == null) {
+            readFailure = ReadFailures.reasonFor(t);
+        }
+    }
+
     void mark() {
         markSize = size;
         markOverflowed = overflowed;
@@ -188,8 +196,18 @@ final class BodyCache {
         return gap;
     }
 
+    /** The skip reason of a failed read ({@code client-aborted} or {@code body-unreadable}), or {@code null}. */
+    String readFailure() {
+        return readFailure;
+    }
+
     int size() {
         return size;
+    }
+
+    /** How many more bytes fit under the cap. */
+    int room() {
+        return overflowed ? 0 : cap - size;
     }
 
     /** The cached bytes (valid up to {@link #size()}); the array itself, not a copy. */
@@ -205,6 +223,6 @@ final class BodyCache {
     @Override
     public String toString() {
         return "BodyCache[" + size + "/" + cap + " bytes" + (overflowed ? ", overflowed" : "")
-                + (gap ? ", gap" : "") + (endSeen ? ", end" : "") + "]";
+                + (gap ? ", gap" : "") + (endSeen ? ", end" : "") + (readFailure != null ? ", " + readFailure : "") + "]";
     }
 }

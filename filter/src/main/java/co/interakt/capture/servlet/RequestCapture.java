@@ -1,6 +1,8 @@
 package co.interakt.capture.servlet;
 
 import co.interakt.capture.config.CaptureRule;
+import co.interakt.capture.engine.MatchedRequest;
+import co.interakt.capture.extract.CapturedRequest;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,8 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * One matching request: holds the caching wrapper the application sees, and after the
- * application answered (when the chain returns, or when its async cycle completes) hands a
- * snapshot to the engine if the answer was a success. Never throws into the caller.
+ * application answered (when the chain returns, or when its async cycle completes) hands it to
+ * the engine, which decides on the status. Never throws into the caller.
  */
 public final class RequestCapture {
     private final ServletCapture owner;
@@ -51,23 +53,24 @@ public final class RequestCapture {
     }
 
     /**
-     * Captures if the status is a success. Reading what the application left unread is done only
-     * on the request thread right after the chain: after an async completion the request is about
-     * to be recycled, and a listener must not block on the network.
+     * Hands the request to the engine, which decides on the status (and counts a failure as
+     * {@code status-not-success}) before it asks for the snapshot.
      */
     private void finish(boolean mayReadRemainder) {
-        if (!rule.successStatus().contains(response.getStatus())) {
-            return;
-        }
+        owner.engine().capture(rule, new MatchedRequest(request.getMethod(), path, request.contentTypeHeader(), response.getStatus()),
+                () -> snapshot(mayReadRemainder));
+    }
+
+    /**
+     * Taking what the application left unread (what has arrived of it, never waiting) is done
+     * only on the request thread right after the chain: after an async completion the request is
+     * about to be recycled.
+     */
+    private CapturedRequest snapshot(boolean mayReadRemainder) {
         if (mayReadRemainder) {
-            try {
-                request.readRemainder();
-            } catch (Exception e) {
-                request.cache().gap(); // what was read so far still goes; the snapshot says it is partial
-                owner.failed("read-remainder", e);
-            }
+            request.readRemainder(); // only what has arrived; a failed read is the snapshot's skip reason
         }
-        owner.engine().capture(rule, RequestSnapshot.of(request, rule, path, owner.maxBodyBytes()));
+        return RequestSnapshot.of(request, rule, path, owner.maxBodyBytes());
     }
 
     /** Waits for the end of the async cycle; an error on the way cancels the capture. */

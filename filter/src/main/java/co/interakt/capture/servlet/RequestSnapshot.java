@@ -3,15 +3,10 @@ package co.interakt.capture.servlet;
 import co.interakt.capture.config.CaptureRule;
 import co.interakt.capture.config.Enrichment;
 import co.interakt.capture.extract.CapturedRequest;
-import jakarta.servlet.ServletException;
+import co.interakt.capture.extract.ContentType;
+import co.interakt.capture.extract.SkipReasons;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,52 +20,53 @@ final class RequestSnapshot {
 
     static CapturedRequest of(BodyCachingRequest request, CaptureRule rule, String path, int maxBodyBytes) {
         BodyCache cache = request.cache();
-        boolean complete = request.bodyComplete();
+        String skipReason = request.bodySkipReason();
         Map<String, List<String>> containerParameters = Map.of();
-        if (cache.size() == 0 && (request.partsRequested()
-                || request.parametersRequested() && BodyCachingRequest.isFormContent(request.getContentType()))) {
-            // The container consumed the body for getParameter*/getPart*: take what it parsed.
-            Bounded parsed = request.partsRequested()
-                    ? textParts(request, maxBodyBytes)
-                    : parameters(request.getParameterMap(), maxBodyBytes);
+        if (cache.size() == 0 && request.partsRequested()) {
+            // The container parsed the multipart form: its text parts, recorded when the application asked.
+            TextParts parts = request.textParts() == null ? TextParts.UNAVAILABLE : request.textParts();
+            containerParameters = parts.values();
+            skipReason = parts.skipReason();
+        } else if (cache.size() == 0 && request.parametersRequested()
+                && ContentType.isForm(request.contentTypeHeader())) {
+            // The container consumed the body for getParameter*: take what it parsed.
+            Bounded parsed = parameters(request, maxBodyBytes);
             containerParameters = parsed.values();
-            complete = parsed.complete();
+            skipReason = parsed.skipReason();
         }
         return new CapturedRequest(
                 request.getMethod(),
                 path,
                 request.getQueryString(),
-                contentType(request),
+                request.contentTypeHeader(),
                 request.cachedEncoding(),
                 cache.bytes(),
                 cache.size(),
-                complete,
+                skipReason,
                 containerParameters,
                 context(request, rule.enrichment()));
     }
 
     /**
-     * The request's content type. Jetty's {@code getContentType} throws for a charset the JVM does
-     * not know; the header as sent is then used, and the engine skips it as an unsupported charset.
+     * Parsed values, or none with a skip reason when they exceed the budget: like a body past
+     * {@code max-body-bytes}, an oversized form is skipped whole, never captured in part.
      */
-    private static String contentType(HttpServletRequest request) {
-        try {
-            return request.getContentType();
-        } catch (IllegalArgumentException unknownCharset) {
-            return request.getHeader("Content-Type");
-        }
+    private record Bounded(Map<String, List<String>> values, String skipReason) {
     }
 
     /**
-     * Parsed values, or none with {@code complete=false} when they exceed the budget: like a body
-     * past {@code max-body-bytes}, an oversized form is skipped whole, never captured in part.
+     * The container's parameter map, if its names and values fit in {@code budget} characters. The
+     * map was parsed when the application asked, so this reads nothing; a container that fails here
+     * anyway (a multipart form whose parts were deleted) leaves nothing to capture.
      */
-    private record Bounded(Map<String, List<String>> values, boolean complete) {
-        static final Bounded SKIPPED = new Bounded(Map.of(), false);
-    }
-
-    /** The container's parameter map, if its names and values fit in {@code budget} characters. */
-    private static Bounded parameters(Map<String, String[]> map, int budget) {
+    private static Bounded parameters(BodyCachingRequest request, int budget) {
+        Map<String, String[]> map;
+        try {
+            map = request.getParameterMap();
+        } catch (RuntimeException e) {
+            return new Bounded(Map.of(), ContentType.isMultipart(request.contentTypeHeader())
+                    ? SkipReasons.MULTIPART_UNAVAILABLE : SkipReasons.BODY_UNREADABLE);
+        }
         Map<String, List<String>> out = new LinkedHashMap<>();
         long used = 0;
         for (Map.Entry<String, String[]> e : map.entrySet()) {
@@ -80,60 +76,11 @@ final class RequestSnapshot {
                 used += v == null ? 0 : v.length();
             }
             if (used > budget) {
-                return Bounded.SKIPPED;
+                return new Bounded(Map.of(), SkipReasons.BODY_TOO_LARGE);
             }
             out.put(e.getKey(), Arrays.asList(values.clone()));
         }
-        return new Bounded(out, true);
-    }
-
-    /** Text parts of a multipart body the application parsed; parts with a file name are skipped unread. */
-    private static Bounded textParts(BodyCachingRequest request, int budget) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        int remaining = budget;
-        try {
-            for (Part part : request.getParts()) {
-                if (part.getSubmittedFileName() != null) {
-                    continue;
-                }
-                if (part.getSize() > remaining) {
-                    return Bounded.SKIPPED;
-                }
-                byte[] value;
-                try (InputStream in = part.getInputStream()) {
-                    value = in.readNBytes(remaining);
-                }
-                remaining -= value.length;
-                String text = new String(value, charsetOf(part, request));
-                out.computeIfAbsent(part.getName(), k -> new ArrayList<>()).add(text);
-            }
-        } catch (IOException | ServletException | IllegalStateException e) {
-            return Bounded.SKIPPED; // unreadable parts: skip rather than capture a part of the form
-        }
-        return new Bounded(out, true);
-    }
-
-    private static Charset charsetOf(Part part, HttpServletRequest request) {
-        String fromPart = charsetParameter(part.getContentType());
-        String name = fromPart != null ? fromPart : request.getCharacterEncoding();
-        try {
-            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
-        } catch (IllegalArgumentException e) {
-            return StandardCharsets.UTF_8;
-        }
-    }
-
-    private static String charsetParameter(String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        for (String param : contentType.split(";")) {
-            String p = param.trim();
-            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                return p.substring(8).replace("\"", "").trim();
-            }
-        }
-        return null;
+        return new Bounded(out, null);
     }
 
     /** Only what the rule's enrichment asks for: nothing at all when it is off (the default). */

@@ -2,6 +2,7 @@ package co.interakt.capture.servlet;
 
 import co.interakt.capture.config.CaptureRule;
 import co.interakt.capture.engine.CaptureEngine;
+import co.interakt.capture.engine.Failures;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -69,9 +70,8 @@ public final class ServletCapture implements AutoCloseable {
     void failed(String stage, Throwable t) {
         failures.increment();
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            StackTraceElement[] trace = t.getStackTrace();
-            LOG.log(System.Logger.Level.DEBUG, "Interakt capture failed at {0}, request not captured (the application is not affected): {1} at {2}",
-                    stage, t.getClass().getName(), trace.length > 0 ? trace[0] : "?");
+            LOG.log(System.Logger.Level.DEBUG, "Interakt capture failed at {0}, request not captured (the application is not affected): {1}",
+                    stage, Failures.describe(t));
         }
     }
 

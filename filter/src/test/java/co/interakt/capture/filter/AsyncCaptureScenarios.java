@@ -41,7 +41,7 @@ abstract class AsyncCaptureScenarios extends ContainerScenario {
 
         var response = postForm(TestPaths.ASYNC_SIGNUP, "email=params-async%40example.com&name=Pat", "X-Read", "params");
 
-        assertEquals(200, response.statusCode());
+        assertEquals(201, response.statusCode());
         assertEquals("email=params-async@example.com\nname=Pat\n", new String(response.body(), StandardCharsets.UTF_8),
                 "what the application read");
         assertEquals("params-async@example.com", theOnlyMember().email());

@@ -47,7 +47,7 @@ abstract class AutoRegistrationScenarios extends ContainerScenario {
                 Map.of("interakt.config-file", config.toString()), null))));
 
         assertEquals(List.of("interakt-capture=" + FILTER, "marker=" + OuterMarkerFilter.class.getName()), filters());
-        assertEquals(200, postForm(TestPaths.SIGNUP, "email=dropin%40example.com&name=Drop+In").statusCode());
+        assertEquals(201, postForm(TestPaths.SIGNUP, "email=dropin%40example.com&name=Drop+In").statusCode());
         assertEquals("dropin@example.com", theOnlyMember().email());
     }
 
@@ -106,7 +106,7 @@ abstract class AutoRegistrationScenarios extends ContainerScenario {
                 Map.of("interakt.filter.auto-register", "false"), null))));
 
         assertEquals(List.of(), ourFilters());
-        assertEquals(200, postForm(TestPaths.SIGNUP, "email=optout%40example.com").statusCode());
+        assertEquals(201, postForm(TestPaths.SIGNUP, "email=optout%40example.com").statusCode());
     }
 
     @Test
@@ -119,7 +119,7 @@ abstract class AutoRegistrationScenarios extends ContainerScenario {
 
         assertEquals(1, ourFilters().size());
         HttpResponse<byte[]> response = postForm(TestPaths.SIGNUP, "email=bad%40example.com&name=Bad", "X-Read", "params");
-        assertEquals(200, response.statusCode());
+        assertEquals(201, response.statusCode());
         assertEquals("email=bad@example.com\nname=Bad\n", new String(response.body(), StandardCharsets.UTF_8));
         stopContainer();
         assertEquals(List.of(), sandbox.received(), "an inactive filter has no engine: nothing can have been queued");

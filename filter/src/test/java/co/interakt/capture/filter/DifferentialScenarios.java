@@ -66,7 +66,7 @@ abstract class DifferentialScenarios extends ContainerScenario {
         HttpResponse<byte[]> with = post("/shop/signup", contentType, body, "X-Read", howTheAppReads);
         HttpResponse<byte[]> without = post("/plain/signup", contentType, body, "X-Read", howTheAppReads);
 
-        assertEquals(200, without.statusCode(), "the application itself must handle the request");
+        assertEquals(201, without.statusCode(), "the application itself must handle the request");
         assertAll(
                 () -> assertEquals(without.statusCode(), with.statusCode(), "status"),
                 () -> assertEquals(without.headers().firstValue("X-Read-Length"), with.headers().firstValue("X-Read-Length"), "bytes read"),

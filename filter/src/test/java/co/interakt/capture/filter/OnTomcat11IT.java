@@ -32,6 +32,13 @@ class OnTomcat11IT {
     }
 
     @Nested
+    class SuccessStatus extends SuccessStatusScenarios {
+        SuccessStatus() {
+            super(CONTAINER);
+        }
+    }
+
+    @Nested
     class AutoRegistration extends AutoRegistrationScenarios {
         AutoRegistration() {
             super(CONTAINER);

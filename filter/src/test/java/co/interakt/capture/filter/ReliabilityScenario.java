@@ -124,7 +124,7 @@ abstract class ReliabilityScenario extends ContainerScenario {
     }
 
     static void assertSameAnswer(String what, HttpResponse<byte[]> without, HttpResponse<byte[]> with) {
-        assertEquals(200, without.statusCode(), what + ": the application itself must handle it");
+        assertEquals(201, without.statusCode(), what + ": the application itself must handle it");
         assertAll(what,
                 () -> assertEquals(without.statusCode(), with.statusCode(), "status"),
                 () -> assertEquals(without.headers().firstValue("X-Read-Length"), with.headers().firstValue("X-Read-Length"), "bytes read"),

@@ -55,7 +55,9 @@ abstract class SecurityScenarios extends ReliabilityScenario {
         postToBoth("json", "application/json", utf8(SensitiveForms.json("json@example.com")), "reader");
         // Tomcat refuses more than 50 parts a request by default: the multipart names come in slices.
         for (int slice = 0; slice < SensitiveForms.MULTIPART_SLICES; slice++) {
-            for (String read : List.of("parts", "none")) {
+            // "stream": the capture parses the raw multipart bytes itself (an unread body would only be
+            // taken if it had arrived by the time the application answered).
+            for (String read : List.of("parts", "stream")) {
                 String email = "multipart-" + read + "-" + slice + "@example.com";
                 expected.add(email);
                 Multipart form = SensitiveForms.multipart(email, slice);

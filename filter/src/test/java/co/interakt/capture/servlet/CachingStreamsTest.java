@@ -249,6 +249,11 @@ class CachingStreamsTest {
         }
 
         @Override
+        public int available() {
+            return in.available();
+        }
+
+        @Override
         public boolean isFinished() {
             return in.available() == 0;
         }

@@ -87,7 +87,9 @@ class ServletCaptureTest {
         assertFalse(http.calls.contains("getInputStream"));
         assertFalse(failed.calls.contains("getInputStream"));
         assertEquals(List.of(), sent);
-        assertEquals(0, capture.engine().metrics().matched(), "decided before the engine is asked");
+        // The escaped exception never reaches the engine; the failure status does, and is counted without its body being read.
+        assertEquals(1, capture.engine().metrics().matched());
+        assertEquals(java.util.Map.of("status-not-success", 1L), capture.engine().metrics().skipped());
     }
 
     @Test

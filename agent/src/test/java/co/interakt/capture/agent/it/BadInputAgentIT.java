@@ -95,7 +95,7 @@ class BadInputAgentIT {
             String name = inputs.get(i).name();
             Exchange with = withAgent.get(i);
             Exchange without = withoutAgent.get(i);
-            checks.add(() -> assertEquals(200, without.status(), name + ": the application itself handles it"));
+            checks.add(() -> assertEquals(201, without.status(), name + ": the application itself handles it"));
             checks.add(() -> assertEquals(without.status(), with.status(), name + " status"));
             checks.add(() -> assertEquals(without.headers(), with.headers(), name + " headers"));
             checks.add(() -> assertArrayEquals(without.body(), with.body(), name + " body"));

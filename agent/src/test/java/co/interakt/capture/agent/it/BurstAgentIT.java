@@ -72,7 +72,7 @@ class BurstAgentIT {
         }
     }
 
-    /** {@value #BURST} signups from 16 client threads; every one must be answered 200 with what the app read. */
+    /** {@value #BURST} signups from 16 client threads; every one must be answered 201 with what the app read. */
     private static void burst(RunningApp app) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(16);
         try {
@@ -82,7 +82,7 @@ class BurstAgentIT {
                 tasks.add(() -> {
                     Exchange answer = Exchange.send(app.base(), "POST", "/signup", BadInputs.FORM,
                             form.getBytes(StandardCharsets.UTF_8), "X-Read", "stream");
-                    assertEquals(200, answer.status());
+                    assertEquals(201, answer.status());
                     assertEquals(form, answer.bodyText());
                     return null;
                 });

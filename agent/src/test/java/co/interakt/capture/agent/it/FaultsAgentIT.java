@@ -75,7 +75,7 @@ class FaultsAgentIT {
             emails.add(email);
             Exchange answer = Exchange.send(app.base(), "POST", "/signup", BadInputs.FORM,
                     ("email=" + email.replace("@", "%40")).getBytes(StandardCharsets.UTF_8), "X-Read", "params");
-            assertEquals(200, answer.status());
+            assertEquals(201, answer.status());
             assertEquals("email=" + email + "\n", answer.bodyText());
         }
         return emails.stream().sorted().toList();

@@ -1,5 +1,6 @@
 package co.interakt.capture.agent.it;
 
+import co.interakt.capture.filter.harness.ChildProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

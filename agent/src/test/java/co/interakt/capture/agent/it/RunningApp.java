@@ -1,5 +1,6 @@
 package co.interakt.capture.agent.it;
 
+import co.interakt.capture.filter.harness.ChildProcess;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package co.interakt.capture.agent.it;
 
+import co.interakt.capture.filter.harness.ChildProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
