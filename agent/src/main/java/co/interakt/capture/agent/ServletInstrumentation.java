@@ -48,9 +48,11 @@ final class ServletInstrumentation {
         // Our own classes, Byte Buddy and the libraries we bundle included, wherever they were relocated to.
         ignored.add(InteraktAgent.class.getPackageName() + ".");
         ServletTransformer transformer = new ServletTransformer(namespaces, ignored);
-        // Retransformation-capable: another agent's retransformation weaves again, and loaded
-        // classes can be woven.
-        boolean retransforming = instrumentation.isRetransformClassesSupported();
+        // Retransformation-capable only when attached to a running JVM, to weave the classes it
+        // already loaded. At premain it is not needed: another agent's retransformation reuses what
+        // a non-retransformable transformer returned at load, so the weaving stays; and it is not
+        // free: with a retransformable transformer the JVM keeps a copy of every class's bytes.
+        boolean retransforming = loadedClassesToo && instrumentation.isRetransformClassesSupported();
         instrumentation.addTransformer(transformer, retransforming);
         if (loadedClassesToo && retransforming) {
             retransformLoaded(instrumentation, namespaces, ignored);
