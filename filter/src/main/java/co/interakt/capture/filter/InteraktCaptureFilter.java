@@ -84,6 +84,8 @@ public final class InteraktCaptureFilter implements Filter {
                 config.delivery().dryRun() ? "dry-run (payloads are logged, not sent)" : "sending to " + config.delivery().baseUrl());
     }
 
+    // The begin/chain/afterChain steps stay inline in each filter on purpose: a shared helper's frame
+    // would show on the container's error pages (RealParsersScenarios compares them byte for byte).
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         ServletCapture current = capture;

@@ -21,6 +21,8 @@ public final class CaptureFilter implements Filter {
         this.capture = capture;
     }
 
+    // The begin/chain/afterChain steps stay inline in each filter on purpose: a shared helper's frame
+    // would show on the container's error pages (RealParsersScenarios compares them byte for byte).
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         ServletCapture current = capture.current();
