@@ -242,9 +242,10 @@ public final class CaptureEngine implements AutoCloseable {
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             LOG.log(System.Logger.Level.DEBUG, "capture skipped: rule={0} reason={1}", ruleName(outcome.rule), reason);
         }
+        SkipReason entry = SkipReasonCatalog.of(reason);
         try {
-            if (SkipReasonCatalog.of(reason).actionable()) {
-                String emailField = co.interakt.capture.payload.PayloadMapper.INVALID_EMAIL.equals(reason) && outcome.sources != null
+            if (entry.actionable()) {
+                String emailField = PayloadMapper.INVALID_EMAIL.equals(reason) && outcome.sources != null
                         ? outcome.sources.get("email") : null;
                 warnings.record(new SkipWarnings.Skip(ruleName(outcome.rule), reason, outcome.method(), outcome.pattern(),
                         outcome.fieldNames(), emailField));
@@ -252,7 +253,9 @@ public final class CaptureEngine implements AutoCloseable {
         } catch (Throwable t) {
             logFailure(outcome.rule, t);
         }
-        trace(outcome, "skipped (" + reason + ": " + SkipReasonCatalog.of(reason).words() + ")");
+        if (trace != null) { // the decision's text is built only for the trace
+            trace(outcome, "skipped (" + reason + ": " + entry.words() + ")");
+        }
     }
 
     private void trace(Outcome outcome, String decision) {
